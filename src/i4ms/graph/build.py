@@ -1,0 +1,184 @@
+"""Resolve the loaded items into one graph with every derived relation computed once.
+
+Derived, never typed twice (content model): an organisation's experiments,
+projects and grants come from the experiments that name it; a grant on an
+experiment is held by every partner; an experiment's countries come from its
+partners; a project's experiments, calls and offerings come from the items
+that name it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from i4ms.graph.call_status import CallStatus, call_status, closes_at, opens_at
+from i4ms.graph.references import check_references
+from i4ms.models import Call, Experiment, Label, Offering, Organisation, Project, Taxonomy
+from i4ms.problems import ContentError, Problem
+from i4ms.source.loader import Item, Loaded, load_content
+
+SUCCESS_STORY_SECTIONS = ("Challenge", "Solution", "Results", "Impact")
+
+
+@dataclass(frozen=True)
+class Holding:
+    """A label or award held by an experiment or organisation, and how it was earned."""
+
+    label: str
+    year: int | None
+    experiment: str | None  # None when granted to the organisation directly
+
+
+@dataclass(frozen=True)
+class Participation:
+    experiment: str
+    role: str
+
+
+@dataclass
+class Graph:
+    taxonomy: Taxonomy
+    projects: dict[str, Item[Project]]
+    experiments: dict[str, Item[Experiment]]
+    organisations: dict[str, Item[Organisation]]
+    calls: dict[str, Item[Call]]
+    offerings: dict[str, Item[Offering]]
+    labels: dict[str, Item[Label]]
+    org_experiments: dict[str, list[Participation]] = field(default_factory=dict)
+    org_projects: dict[str, list[str]] = field(default_factory=dict)
+    org_holdings: dict[str, list[Holding]] = field(default_factory=dict)
+    experiment_countries: dict[str, list[str]] = field(default_factory=dict)
+    project_experiments: dict[str, list[str]] = field(default_factory=dict)
+    project_calls: dict[str, list[str]] = field(default_factory=dict)
+    project_offerings: dict[str, list[str]] = field(default_factory=dict)
+    call_experiments: dict[str, list[str]] = field(default_factory=dict)
+    label_experiments: dict[str, list[Holding]] = field(default_factory=dict)
+    label_organisations: dict[str, list[tuple[str, Holding]]] = field(default_factory=dict)
+
+    def collection(self, name: str) -> dict[str, Item]:
+        return getattr(self, name)
+
+    def is_success_story(self, experiment_id: str) -> bool:
+        body = self.experiments[experiment_id].body
+        return all(f"## {s}" in body for s in SUCCESS_STORY_SECTIONS)
+
+    def call_status(self, call_id: str, now: datetime) -> CallStatus:
+        return call_status(self.calls[call_id].model, now)
+
+    def countries(self) -> set[str]:
+        return {c for cs in self.experiment_countries.values() for c in cs}
+
+    def labelled_organisations(self) -> set[str]:
+        return {o for o, holdings in self.org_holdings.items() if holdings}
+
+
+def _date_order(items: dict[str, dict[str, Item]]) -> list[Problem]:
+    problems = []
+    for collection, start, end in (
+        ("calls", "opens", "closes"),
+        ("projects", "started", "ended"),
+        ("experiments", "started", "ended"),
+    ):
+        for item in items[collection].values():
+            a, b = getattr(item.model, start), getattr(item.model, end)
+            if a is None or b is None:
+                continue
+            if collection == "calls":
+                bad = closes_at(item.model) <= opens_at(item.model)
+            else:
+                bad = _as_date(b) < _as_date(a)
+            if bad:
+                problems.append(Problem(
+                    item.path, item.line(end), end,
+                    f"{end} ({b}) is before {start} ({a})",
+                ))
+    return problems
+
+
+def _as_date(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _derive(g: Graph) -> None:
+    org_exps: dict[str, list[Participation]] = defaultdict(list)
+    org_projects: dict[str, list[str]] = defaultdict(list)
+    holdings: dict[str, list[Holding]] = defaultdict(list)
+    label_exps: dict[str, list[Holding]] = defaultdict(list)
+    label_orgs: dict[str, list[tuple[str, Holding]]] = defaultdict(list)
+    proj_exps: dict[str, list[str]] = defaultdict(list)
+    call_exps: dict[str, list[str]] = defaultdict(list)
+
+    for exp_id, item in g.experiments.items():
+        exp = item.model
+        proj_exps[exp.project].append(exp_id)
+        if exp.call:
+            call_exps[exp.call].append(exp_id)
+        grants = [Holding(gr.label, gr.year, exp_id) for gr in exp.grants]
+        for grant in grants:
+            label_exps[grant.label].append(grant)
+        for partner in exp.partners:
+            org = partner.organisation
+            org_exps[org].append(Participation(exp_id, partner.role))
+            org_projects[org].append(exp.project)
+            for grant in grants:
+                holdings[org].append(grant)
+                label_orgs[grant.label].append((org, grant))
+        g.experiment_countries[exp_id] = exp.countries or sorted(
+            {g.organisations[p.organisation].model.country for p in exp.partners}
+        )
+    for org_id, item in g.organisations.items():
+        for gr in item.model.grants:
+            direct = Holding(gr.label, gr.year, None)
+            holdings[org_id].append(direct)
+            label_orgs[gr.label].append((org_id, direct))
+    for proj_id, item in g.projects.items():
+        for org in [item.model.coordinator, *item.model.dihs]:
+            if org:
+                org_projects[org].append(proj_id)
+
+    g.org_experiments = dict(org_exps)
+    g.org_projects = {k: _unique(v) for k, v in org_projects.items()}
+    g.org_holdings = {k: _unique_holdings(v) for k, v in holdings.items()}
+    g.label_experiments = dict(label_exps)
+    g.label_organisations = {k: list(dict.fromkeys(v)) for k, v in label_orgs.items()}
+    g.project_experiments = dict(proj_exps)
+    g.call_experiments = dict(call_exps)
+    proj_calls: dict[str, list[str]] = defaultdict(list)
+    for call_id, item in g.calls.items():
+        proj_calls[item.model.project].append(call_id)
+    g.project_calls = dict(proj_calls)
+    proj_offers: dict[str, list[str]] = defaultdict(list)
+    for off_id, item in g.offerings.items():
+        proj_offers[item.model.provider].append(off_id)
+    g.project_offerings = dict(proj_offers)
+
+
+def _unique_holdings(values: list[Holding]) -> list[Holding]:
+    return list(dict.fromkeys(values))
+
+
+def build_graph(loaded: Loaded) -> tuple[Graph | None, list[Problem]]:
+    """Second phase: nothing is generated unless every reference resolves."""
+    problems = list(loaded.problems)
+    problems += check_references(loaded.documents, loaded.ids, loaded.taxonomy)
+    problems += _date_order(loaded.items)
+    if problems or loaded.taxonomy is None:
+        return None, sorted(set(problems))
+    g = Graph(loaded.taxonomy, **loaded.items)
+    _derive(g)
+    return g, []
+
+
+def load_graph(root: Path) -> Graph:
+    """Load and resolve, or raise :class:`ContentError` listing every problem."""
+    graph, problems = build_graph(load_content(root))
+    if graph is None:
+        raise ContentError(problems)
+    return graph

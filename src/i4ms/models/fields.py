@@ -1,0 +1,161 @@
+"""Field types shared by the collections.
+
+References and vocabulary ids carry their target as metadata (:class:`Ref`,
+:class:`Vocab`), so the graph checks every reference by reading the models,
+not by a hand-written list that could drift from them.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Annotated, Any
+
+import pycountry
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class Strict(BaseModel):
+    """Front matter model: unknown fields are errors, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field as an id of an item in one of ``collections``."""
+
+    collections: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """Marks a field as an id in the ``taxonomy.yml`` list ``vocabulary``."""
+
+    vocabulary: str
+
+
+def ref(*collections: str) -> Any:
+    target = " or ".join(collections)
+    return Annotated[
+        str,
+        Ref(collections),
+        Field(
+            pattern=ID_PATTERN,
+            description=f"id of an item in {target}",
+            json_schema_extra={"x-i4ms-ref": list(collections)},
+        ),
+    ]
+
+
+def vocab(vocabulary: str) -> Any:
+    return Annotated[
+        str,
+        Vocab(vocabulary),
+        Field(
+            pattern=ID_PATTERN,
+            description=f"id from taxonomy.yml `{vocabulary}`",
+            json_schema_extra={"x-i4ms-vocabulary": vocabulary},
+        ),
+    ]
+
+
+def _http_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+        raise ValueError("must be an http(s) URL, like https://example.eu/page")
+    return value
+
+
+HttpUrl = Annotated[
+    str,
+    AfterValidator(_http_url),
+    Field(pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://", description="http(s) URL"),
+]
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+def _country(value: str) -> str:
+    if value not in _countries():
+        raise ValueError(
+            f"'{value}' is not an ISO 3166-1 alpha-2 country code (e.g. NO for Norway, "
+            "DE for Germany)"
+        )
+    return value
+
+
+CountryCode = Annotated[
+    str,
+    AfterValidator(_country),
+    Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. NO for Norway"),
+]
+
+
+@cache
+def _zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def _timezone(value: str) -> str:
+    if value not in _zones():
+        raise ValueError(f"'{value}' is not an IANA time zone, like Europe/Brussels")
+    return value
+
+
+TimeZone = Annotated[str, AfterValidator(_timezone), Field(description="IANA time zone name")]
+
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _date_or_datetime(value: Any) -> Any:
+    """A date stays a date; anything with a time is a datetime (offset optional)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if _DATE_ONLY.match(text):
+            try:
+                return date.fromisoformat(text)
+            except ValueError as err:
+                raise ValueError(f"'{text}' is not a real date: {err}") from None
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                f"'{text}' is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM+02:00)"
+            ) from None
+    return value
+
+
+DateOrDateTime = Annotated[
+    date | datetime,
+    BeforeValidator(_date_or_datetime),
+    Field(description="YYYY-MM-DD, or a date-time like 2021-06-30T17:00:00+02:00"),
+]
+
+
+def _real_date(value: Any) -> Any:
+    if isinstance(value, str) and not _DATE_ONLY.match(value.strip()):
+        raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD")
+    return value
+
+
+Date = Annotated[date, BeforeValidator(_real_date), Field(description="YYYY-MM-DD")]
+
+
+class Source(Strict):
+    """Where a fact comes from: published content always says."""
+
+    title: str = Field(min_length=1)
+    url: HttpUrl | None = None
+
+
+class Grant(Strict):
+    label: ref("labels")  # type: ignore[valid-type]
+    year: int | None = Field(default=None, ge=2000, le=2100)

@@ -1,0 +1,177 @@
+"""YAML front matter read by the YAML 1.2 core schema, keeping each value's line.
+
+PyYAML implements YAML 1.1, where ``NO`` is ``False`` (Norway disappears) and
+``10:00`` is 600. We compose PyYAML's node tree (a real parser) and construct
+values ourselves with the 1.2 core rules, so there is one place that decides
+what a plain scalar means, and every key keeps the line it was written on.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Path = tuple[str | int, ...]
+
+MAX_NODES = 20_000
+"""Values a front matter block may expand to; an alias bomb stops here, not in memory."""
+
+_PLAIN = "tag:i4ms.eu,2024:plain"
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_BOOL_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+        super().__init__(f"line {line}: {message}")
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's parser with no implicit typing: plain scalars get one marker tag."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def resolve(self, kind, value, implicit):  # type: ignore[override]
+        if kind is ScalarNode and implicit[0]:
+            return _PLAIN
+        return super().resolve(kind, value, implicit)
+
+
+@dataclass
+class Parsed:
+    """A YAML mapping with the 1-based line of every path in it."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path, default: int) -> int:
+        """Line of the deepest known prefix of ``path``: missing keys point at their parent."""
+        for cut in range(len(path), 0, -1):
+            hit = self.lines.get(tuple(path[:cut]))
+            if hit is not None:
+                return hit
+        return default
+
+
+def plain_scalar(text: str) -> Any:
+    """The YAML 1.2 core schema's reading of an unquoted scalar."""
+    if _NULL.match(text):
+        return None
+    if _BOOL_TRUE.match(text):
+        return True
+    if _BOOL_FALSE.match(text):
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
+
+
+class _Builder:
+    def __init__(self, first_line: int):
+        self.offset = first_line
+        self.lines: dict[Path, int] = {}
+        self.count = 0
+
+    def line(self, node: Node) -> int:
+        return node.start_mark.line + self.offset
+
+    def build(self, node: Node, path: Path) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlProblem(
+                self.line(node),
+                f"front matter expands to more than {MAX_NODES} values "
+                "(aliases or a very large document); simplify it",
+            )
+        self.lines.setdefault(path, self.line(node))
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, SequenceNode):
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        raise YamlProblem(self.line(node), "unsupported YAML node")
+
+    def scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _PLAIN:
+            return plain_scalar(node.value)
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
+        if node.tag == "tag:yaml.org,2002:int":
+            return int(node.value)
+        if node.tag == "tag:yaml.org,2002:null":
+            return None
+        raise YamlProblem(self.line(node), f"YAML tag {node.tag!r} is not allowed here")
+
+    def mapping(self, node: MappingNode, path: Path) -> dict:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(self.line(key_node), "merge keys (<<) are not supported")
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem(self.line(key_node), "a key must be a plain name")
+            key = str(key_node.value)
+            if key in out:
+                first = self.lines.get((*path, key))
+                raise YamlProblem(
+                    self.line(key_node),
+                    f"duplicate key '{key}' (first set on line {first})",
+                )
+            self.lines[(*path, key)] = self.line(key_node)
+            out[key] = self.build(value_node, (*path, key))
+        return out
+
+
+def _tab_line(text: str, first_line: int) -> int | None:
+    for i, row in enumerate(text.splitlines()):
+        stripped = row.lstrip(" ")
+        if stripped.startswith("\t") or ("\t" in row and row.strip().startswith("-")):
+            return first_line + i
+    return None
+
+
+def load_mapping(text: str, first_line: int) -> Parsed:
+    """Parse a front matter block whose first line is ``first_line`` (1-based) in its file."""
+    tab = _tab_line(text, first_line)
+    if tab is not None:
+        raise YamlProblem(tab, "tab character in indentation; YAML needs spaces")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = first_line + (mark.line if mark else 0)
+        reason = err.problem or err.context or "invalid YAML"
+        raise YamlProblem(line, f"YAML does not parse: {reason}") from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(first_line, f"YAML does not parse: {err}") from None
+    if node is None:
+        raise YamlProblem(first_line, "front matter is empty")
+    builder = _Builder(first_line)
+    data = builder.build(node, ())
+    if not isinstance(data, dict):
+        raise YamlProblem(first_line, "front matter must be a mapping of field: value")
+    return Parsed(data=data, lines=builder.lines)
