@@ -1,0 +1,82 @@
+/* I4MS portal: recompute call status, countdowns and local deadlines in the visitor's browser,
+   so a site built last week never shows a closed call as open. No network requests. */
+(function () {
+  "use strict";
+
+  function statusAt(opens, closes, now) {
+    if (now < opens) return "upcoming";
+    if (now < closes) return "open";
+    return "closed";
+  }
+
+  function countdown(opens, closes, now) {
+    var target = now < opens ? opens : closes;
+    var ms = target - now;
+    if (now >= closes) return "closed";
+    var days = Math.floor(ms / 86400000);
+    var hours = Math.floor((ms % 86400000) / 3600000);
+    var minutes = Math.floor((ms % 3600000) / 60000);
+    var left = days > 0 ? days + " d " + hours + " h" : hours + " h " + minutes + " min";
+    return (now < opens ? "opens in " : "closes in ") + left;
+  }
+
+  function update() {
+    var now = Date.now();
+    document.querySelectorAll("[data-i4ms-status]").forEach(function (el) {
+      var s = statusAt(Date.parse(el.dataset.opens), Date.parse(el.dataset.closes), now);
+      el.textContent = s;
+      el.className = "i4ms-status i4ms-status--" + s;
+      el.dataset.status = s;
+    });
+    document.querySelectorAll("[data-i4ms-countdown]").forEach(function (el) {
+      el.textContent = "(" + countdown(Date.parse(el.dataset.opens), Date.parse(el.dataset.closes), now) + ")";
+    });
+    document.querySelectorAll("[data-i4ms-open-count]").forEach(function (el) {
+      var windows = JSON.parse(el.dataset.i4msOpenCount);
+      el.textContent = String(windows.filter(function (w) {
+        return statusAt(Date.parse(w[0]), Date.parse(w[1]), now) === "open";
+      }).length);
+    });
+    regroup();
+  }
+
+  /* On the calls page, move each call to the section of its current status. */
+  function regroup() {
+    var groups = {};
+    document.querySelectorAll("[data-i4ms-group]").forEach(function (g) {
+      groups[g.dataset.i4msGroup] = g;
+    });
+    if (!groups.open) return;
+    document.querySelectorAll("[data-i4ms-group] [data-i4ms-call]").forEach(function (li) {
+      var s = li.querySelector("[data-i4ms-status]").dataset.status;
+      var list = groups[s] && groups[s].querySelector("ul");
+      if (list && li.parentNode !== list) list.appendChild(li);
+    });
+    Object.keys(groups).forEach(function (k) {
+      var empty = groups[k].querySelector(".i4ms-empty");
+      if (empty) empty.hidden = groups[k].querySelectorAll("[data-i4ms-call]").length > 0;
+    });
+  }
+
+  function localTimes() {
+    var fmt;
+    try {
+      fmt = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" });
+    } catch (e) {
+      return;
+    }
+    document.querySelectorAll("[data-i4ms-local]").forEach(function (el) {
+      var t = Date.parse(el.dataset.i4msLocal);
+      if (!isNaN(t)) el.textContent = "(your time: " + fmt.format(new Date(t)) + ")";
+    });
+  }
+
+  function start() {
+    localTimes();
+    update();
+    window.setInterval(update, 30000);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

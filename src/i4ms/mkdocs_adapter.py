@@ -1,0 +1,95 @@
+"""The only module that imports MkDocs: it dispatches MkDocs events to the core.
+
+``hooks/i4ms_hooks.py`` re-exports these functions (a hook file cannot use
+relative imports). State lives in one :class:`Build` kept on the config
+object, created in ``on_config``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from i4ms.graph import load_graph
+from i4ms.problems import ContentError, format_text
+from i4ms.site.context import BuildContext
+from i4ms.site.generators import generate_site
+from i4ms.site.output import SiteOutput
+
+_KEY = "i4ms_build"
+
+
+@dataclass
+class Build:
+    output: SiteOutput
+    ctx: BuildContext
+
+
+def build_moment() -> datetime:
+    """The build's "now": SOURCE_DATE_EPOCH when set, so two builds can be byte-identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(tz=UTC)
+
+
+def content_dir(config: MkDocsConfig) -> Path:
+    configured = config.extra.get("i4ms_content", "content")
+    return (Path(config.config_file_path).parent / configured).resolve()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.site_url:
+        raise PluginError("mkdocs.yml: site_url must be set (badge embed codes and feeds use it)")
+    root = content_dir(config)
+    try:
+        graph = load_graph(root)
+    except ContentError as err:
+        raise PluginError(
+            f"content in {root} is not valid; nothing was built:\n" + format_text(err.problems)
+        ) from None
+    ctx = BuildContext(graph=graph, now=build_moment(), site_url=config.site_url,
+                       site_name=config.site_name)
+    config.extra[_KEY] = Build(generate_site(ctx), ctx)
+    return config
+
+
+def _build(config: MkDocsConfig) -> Build:
+    return config.extra[_KEY]
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = _build(config)
+    for page in build.output.pages.values():
+        if files.get_file_from_path(page.src_uri) is None:
+            files.append(File.generated(config, page.src_uri, content=""))
+    for asset in build.output.assets.values():
+        files.append(File.generated(config, asset.path, content=asset.content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = _build(config).output.pages.get(page.file.src_uri)
+    if generated is None:
+        return markdown
+    # Material prints page.meta.title and description unescaped: give it escaped text.
+    page.meta["title"] = str(escape(generated.title))
+    if generated.description:
+        page.meta["description"] = str(escape(generated.description))
+    page.meta["i4ms_kind"] = generated.kind
+    if generated.head:
+        page.meta["i4ms_head"] = generated.head
+    return ""
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    generated = _build(config).output.pages.get(page.file.src_uri)
+    return generated.html if generated else html
