@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: content checks, lint, unit, end-to-end and browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+export NO_MKDOCS_2_WARNING=1
+echo "== i4ms validate content/"
+.venv/bin/i4ms validate content/
+echo "== i4ms schema --check"
+.venv/bin/i4ms schema --check
+echo "== ruff"
+.venv/bin/ruff check src hooks tests bench
+echo "== pytest"
+.venv/bin/pytest -q -n 2 "$@"
