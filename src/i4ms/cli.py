@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from i4ms.graph import build_graph
+from i4ms.graph.build import check
 from i4ms.problems import format_github, format_json, format_text
 from i4ms.schema_export import stale_schemas, write_schemas
 from i4ms.source.loader import load_content
@@ -20,8 +20,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"i4ms validate: no such directory: {root}", file=sys.stderr)
         return 2
     loaded = load_content(root)
-    graph, problems = build_graph(loaded)
-    if graph is not None:
+    problems = check(loaded)
+    if not problems:
         if args.format == "json":
             print("[]")
         elif args.format == "text":

@@ -164,13 +164,19 @@ def _unique_holdings(values: list[Holding]) -> list[Holding]:
     return list(dict.fromkeys(values))
 
 
-def build_graph(loaded: Loaded) -> tuple[Graph | None, list[Problem]]:
-    """Second phase: nothing is generated unless every reference resolves."""
+def check(loaded: Loaded) -> list[Problem]:
+    """Every problem in the content, sorted: what `i4ms validate` reports and the build refuses."""
     problems = list(loaded.problems)
     problems += check_references(loaded.documents, loaded.ids, loaded.taxonomy)
     problems += _date_order(loaded.items)
+    return sorted(set(problems))
+
+
+def build_graph(loaded: Loaded) -> tuple[Graph | None, list[Problem]]:
+    """Second phase: nothing is generated unless every reference resolves."""
+    problems = check(loaded)
     if problems or loaded.taxonomy is None:
-        return None, sorted(set(problems))
+        return None, problems
     g = Graph(loaded.taxonomy, **loaded.items)
     _derive(g)
     return g, []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -31,19 +32,29 @@ def _marker(annotation: Any) -> Marker | None:
     return None
 
 
+@cache
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, Marker | None, type[BaseModel] | None], ...]:
+    """Per model class, once: which fields hold references and which hold nested models."""
+    plan = []
+    for name, info in model.model_fields.items():
+        marker = next((m for m in info.metadata if isinstance(m, (Ref, Vocab))), None)
+        marker = marker or _marker(info.annotation)
+        nested = next(models_in(info.annotation), None)
+        if marker is not None or nested is not None:
+            plan.append((name, marker, nested))
+    return tuple(plan)
+
+
 def walk_references(
     model: type[BaseModel], data: Any, loc: tuple = ()
 ) -> Iterator[tuple[tuple, Marker, str]]:
     """Yield (location, marker, id) for every reference written in ``data``."""
     if not isinstance(data, dict):
         return
-    for name, info in model.model_fields.items():
-        if name not in data or data[name] is None:
+    for name, marker, nested in _plan(model):
+        value = data.get(name)
+        if value is None:
             continue
-        value = data[name]
-        marker = next((m for m in info.metadata if isinstance(m, (Ref, Vocab))), None)
-        marker = marker or _marker(info.annotation)
-        nested = next(models_in(info.annotation), None)
         pairs = (
             [((*loc, name, i), v) for i, v in enumerate(value)]
             if isinstance(value, list) else [((*loc, name), value)]
@@ -74,11 +85,11 @@ def _check(
     marker: Marker, value: str, ids: dict[str, set[str]], taxonomy: Taxonomy | None
 ) -> str | None:
     if isinstance(marker, Ref):
-        known = sorted(i for c in marker.collections for i in ids.get(c, ()))
-        if value in known:
+        if any(value in ids.get(c, ()) for c in marker.collections):
             return None
+        known = sorted(i for c in marker.collections for i in ids.get(c, ()))
         where = " or ".join(COLLECTIONS[c].singular for c in marker.collections)
-        return f"no {where} item has id '{value}'{did_you_mean(value, known)}"
+        return f"no {where} has id '{value}'{did_you_mean(value, known)}"
     if taxonomy is None:
         return None
     terms = taxonomy.terms(marker.vocabulary)

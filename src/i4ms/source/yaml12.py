@@ -40,8 +40,11 @@ class YamlProblem(Exception):
         super().__init__(f"line {line}: {message}")
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's parser with no implicit typing: plain scalars get one marker tag."""
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """PyYAML's parser (libyaml when present) with no implicit typing: plain scalars are marked."""
 
     yaml_implicit_resolvers: dict = {}
 
@@ -67,8 +70,13 @@ class Parsed:
         return default
 
 
+_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
+
+
 def plain_scalar(text: str) -> Any:
     """The YAML 1.2 core schema's reading of an unquoted scalar."""
+    if text and text[0] not in _MAYBE_TYPED:
+        return text  # fast path: most values are words
     if _NULL.match(text):
         return None
     if _BOOL_TRUE.match(text):
@@ -107,12 +115,16 @@ class _Builder:
                 f"front matter expands to more than {MAX_NODES} values "
                 "(aliases or a very large document); simplify it",
             )
-        self.lines.setdefault(path, self.line(node))
-        if isinstance(node, ScalarNode):
+        if path not in self.lines:
+            self.lines[path] = node.start_mark.line + self.offset
+        kind = type(node)
+        if kind is ScalarNode:
+            if node.tag == _PLAIN:
+                return plain_scalar(node.value)
             return self.scalar(node)
-        if isinstance(node, SequenceNode):
+        if kind is SequenceNode:
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
-        if isinstance(node, MappingNode):
+        if kind is MappingNode:
             return self.mapping(node, path)
         raise YamlProblem(self.line(node), "unsupported YAML node")
 
