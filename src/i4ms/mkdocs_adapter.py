@@ -85,6 +85,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if generated.description:
         page.meta["description"] = str(escape(generated.description))
     page.meta["i4ms_kind"] = generated.kind
+    if not generated.searchable:
+        page.meta["search"] = {"exclude": True}
     if generated.head:
         page.meta["i4ms_head"] = generated.head
     return ""

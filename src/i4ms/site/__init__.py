@@ -1,0 +1,1 @@
+"""Generators: turn the resolved graph into pages and files. No MkDocs, no file reading here."""

@@ -1,0 +1,18 @@
+"""The one build object every generator receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from i4ms.graph import Graph
+from i4ms.site.render import Renderer
+
+
+@dataclass
+class BuildContext:
+    graph: Graph
+    now: datetime
+    site_url: str
+    site_name: str = "I4MS portal"
+    renderer: Renderer = field(default_factory=lambda: Renderer())

@@ -1,0 +1,33 @@
+"""The generators, in order. Each reads the build context and adds pages or files.
+
+A generator is any callable ``(ctx, out) -> None``: later issues add theirs here
+(search, open data, feeds) without touching the others.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from i4ms.site.context import BuildContext
+from i4ms.site.generators import collections, home, items, labels, terms
+from i4ms.site.output import SiteOutput
+
+
+class Generator(Protocol):
+    def __call__(self, ctx: BuildContext, out: SiteOutput) -> None: ...
+
+
+GENERATORS: list[Generator] = [
+    items.generate,
+    collections.generate,
+    terms.generate,
+    labels.generate,
+    home.generate,
+]
+
+
+def generate_site(ctx: BuildContext) -> SiteOutput:
+    out = SiteOutput()
+    for generator in GENERATORS:
+        generator(ctx, out)
+    return out

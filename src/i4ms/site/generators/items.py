@@ -1,0 +1,219 @@
+"""A page per item: experiment, organisation, project, call, offering."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from i4ms.graph.call_status import closes_at, opens_at
+from i4ms.models import Call
+from i4ms.site.context import BuildContext
+from i4ms.site.markdown_body import render_markdown, split_sections
+from i4ms.site.output import SitePage, SiteOutput
+from i4ms.site.urls import absolute, item_src, item_url
+from i4ms.site.views import (
+    country_link,
+    experiment_badges,
+    experiment_card,
+    item_link,
+    organisation_badges,
+    provider_link,
+    term_link,
+    term_name,
+)
+
+RELATED = 4
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def related_experiments(ctx: BuildContext, exp_id: str, index: dict) -> list[str]:
+    """Stories sharing technologies, sector or project; candidates bounded so 10,000 items scale."""
+    g = ctx.graph
+    exp = g.experiments[exp_id].model
+    candidates: list[str] = list(g.project_experiments.get(exp.project, [])[:60])
+    for tech in exp.technologies:
+        candidates += index["technologies"].get(tech, [])[:20]
+    for sector in exp.sectors:
+        candidates += index["sectors"].get(sector, [])[:20]
+    techs, sectors = index["tech_sets"][exp_id], index["sector_sets"][exp_id]
+    scores: Counter[str] = Counter()
+    for cand in dict.fromkeys(candidates):
+        if cand == exp_id:
+            continue
+        score = 2 * len(techs & index["tech_sets"][cand])
+        score += 2 * len(sectors & index["sector_sets"][cand])
+        score += 1 if g.experiments[cand].model.project == exp.project else 0
+        score += 1 if index["stories"][cand] else 0
+        if score:
+            scores[cand] = score
+    return [e for e, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED]]
+
+
+def _index(ctx: BuildContext) -> dict:
+    """Computed once per build: which experiments share what, for related stories."""
+    idx: dict[str, dict] = {"technologies": {}, "sectors": {}, "tech_sets": {},
+                            "sector_sets": {}, "stories": {}}
+    for exp_id, item in ctx.graph.experiments.items():
+        idx["tech_sets"][exp_id] = frozenset(item.model.technologies)
+        idx["sector_sets"][exp_id] = frozenset(item.model.sectors)
+        idx["stories"][exp_id] = ctx.graph.is_success_story(exp_id)
+        for t in item.model.technologies:
+            idx["technologies"].setdefault(t, []).append(exp_id)
+        for s in item.model.sectors:
+            idx["sectors"].setdefault(s, []).append(exp_id)
+    return idx
+
+
+def _experiment(ctx: BuildContext, exp_id: str, index: dict) -> SitePage:
+    g = ctx.graph
+    item = g.experiments[exp_id]
+    exp = item.model
+    src = item_src("experiments", exp_id)
+    partners = [
+        {
+            "link": item_link(g, "organisations", p.organisation),
+            "role": term_name(g, "roles", p.role),
+            "country": country_link(g.organisations[p.organisation].model.country),
+        }
+        for p in exp.partners
+    ]
+    sections = [(t, render_markdown(body)) for t, body in split_sections(item.body)]
+    quotes = [
+        {"text": q.text, "person": q.person,
+         "organisation": item_link(g, "organisations", q.organisation) if q.organisation else None}
+        for q in exp.quotes
+    ]
+    html = ctx.renderer.page(
+        "experiment.html", src,
+        exp=exp, id=exp_id, partners=partners, sections=sections, quotes=quotes,
+        project=item_link(g, "projects", exp.project),
+        call=item_link(g, "calls", exp.call) if exp.call else None,
+        badges=experiment_badges(g, exp_id),
+        technologies=[term_link(g, "technologies", t) for t in exp.technologies],
+        sectors=[term_link(g, "sectors", s) for s in exp.sectors],
+        countries=[country_link(c) for c in g.experiment_countries[exp_id]],
+        related=[experiment_card(g, e) for e in related_experiments(ctx, exp_id, index)],
+        story=g.is_success_story(exp_id),
+        site_url=ctx.site_url, absolute=absolute,
+    )
+    return SitePage(src, exp.title, html, exp.summary, kind="experiment")
+
+
+def _organisation(ctx: BuildContext, org_id: str) -> SitePage:
+    g = ctx.graph
+    org = g.organisations[org_id].model
+    src = item_src("organisations", org_id)
+    experiments = [
+        {"card": experiment_card(g, p.experiment), "role": term_name(g, "roles", p.role)}
+        for p in g.org_experiments.get(org_id, [])
+    ]
+    html = ctx.renderer.page(
+        "organisation.html", src,
+        org=org, id=org_id, experiments=experiments,
+        projects=[item_link(g, "projects", p) for p in g.org_projects.get(org_id, [])],
+        badges=organisation_badges(g, org_id),
+        country=country_link(org.country),
+        body=render_markdown(g.organisations[org_id].body),
+        site_url=ctx.site_url, absolute=absolute,
+        page_url=item_url("organisations", org_id),
+    )
+    summary = org.summary or f"{org.name}, {country_link(org.country).text}"
+    return SitePage(src, org.short_name or org.name, html, summary, kind="organisation")
+
+
+def _project(ctx: BuildContext, proj_id: str) -> SitePage:
+    g = ctx.graph
+    item = g.projects[proj_id]
+    proj = item.model
+    src = item_src("projects", proj_id)
+    calls = sorted(g.project_calls.get(proj_id, []), key=lambda c: closes_at(g.calls[c].model))
+    html = ctx.renderer.page(
+        "project.html", src,
+        proj=proj, id=proj_id,
+        experiments=[experiment_card(g, e) for e in g.project_experiments.get(proj_id, [])],
+        calls=[call_row(ctx, c) for c in reversed(calls)],
+        offerings=[item_link(g, "offerings", o) for o in g.project_offerings.get(proj_id, [])],
+        dihs=[item_link(g, "organisations", d) for d in proj.dihs],
+        coordinator=item_link(g, "organisations", proj.coordinator) if proj.coordinator else None,
+        areas=[term_link(g, "technology_areas", a) for a in proj.technology_areas],
+        technologies=[term_link(g, "technologies", t) for t in proj.technologies],
+        body=render_markdown(item.body),
+    )
+    summary = proj.summary or f"{proj.acronym}: {proj.name}"
+    return SitePage(src, proj.acronym, html, summary, kind="project")
+
+
+def call_row(ctx: BuildContext, call_id: str) -> dict:
+    """What every call listing shows, with the instants the browser needs to recompute status."""
+    g = ctx.graph
+    call = g.calls[call_id].model
+    return {
+        "id": call_id,
+        "link": item_link(g, "calls", call_id),
+        "project": item_link(g, "projects", call.project),
+        "status": g.call_status(call_id, ctx.now).value,
+        "opens": opens_at(call),
+        "closes": closes_at(call),
+        "deadline_text": _deadline_text(call),
+        "timezone": call.timezone,
+        "budget": call.budget,
+        "summary": call.summary,
+    }
+
+
+def _deadline_text(call: Call) -> str:
+    """The deadline as Brussels reads it; a date-only deadline is the end of that day."""
+    if isinstance(call.closes, datetime):
+        moment = closes_at(call).astimezone(BRUSSELS)
+        return f"{moment:%-d %B %Y, %H:%M} Brussels time"
+    return f"end of {call.closes:%-d %B %Y} ({call.timezone.replace('_', ' ')} time)"
+
+
+def _call(ctx: BuildContext, call_id: str) -> SitePage:
+    g = ctx.graph
+    item = g.calls[call_id]
+    call = item.model
+    src = item_src("calls", call_id)
+    html = ctx.renderer.page(
+        "call.html", src,
+        call=call, row=call_row(ctx, call_id),
+        countries=[country_link(c) for c in call.eligible_countries],
+        areas=[term_link(g, "technology_areas", a) for a in call.technology_areas],
+        technologies=[term_link(g, "technologies", t) for t in call.technologies],
+        label=item_link(g, "labels", call.label) if call.label else None,
+        experiments=[item_link(g, "experiments", e) for e in g.call_experiments.get(call_id, [])],
+        body=render_markdown(item.body),
+    )
+    return SitePage(src, call.title, html, call.summary or call.title, kind="call")
+
+
+def _offering(ctx: BuildContext, off_id: str) -> SitePage:
+    g = ctx.graph
+    item = g.offerings[off_id]
+    off = item.model
+    src = item_src("offerings", off_id)
+    html = ctx.renderer.page(
+        "offering.html", src,
+        off=off, provider=provider_link(g, off.provider),
+        category=term_name(g, "offering_categories", off.category),
+        technologies=[term_link(g, "technologies", t) for t in off.technologies],
+        countries=[country_link(c) for c in off.countries],
+        body=render_markdown(item.body),
+    )
+    return SitePage(src, off.title, html, off.summary or off.title, kind="offering")
+
+
+def generate(ctx: BuildContext, out: SiteOutput) -> None:
+    g = ctx.graph
+    index = _index(ctx)
+    for exp_id in g.experiments:
+        out.add_page(_experiment(ctx, exp_id, index))
+    for org_id in g.organisations:
+        out.add_page(_organisation(ctx, org_id))
+    for proj_id in g.projects:
+        out.add_page(_project(ctx, proj_id))
+    for call_id in g.calls:
+        out.add_page(_call(ctx, call_id))
+    for off_id in g.offerings:
+        out.add_page(_offering(ctx, off_id))

@@ -1,0 +1,62 @@
+"""A page per technology, sector and country listing its experiments (paginated)."""
+
+from __future__ import annotations
+
+from i4ms.site.context import BuildContext
+from i4ms.site.output import SitePage, SiteOutput
+from i4ms.site.pagination import paginate
+from i4ms.site.views import country_name, experiment_card, featured_order
+
+TERM_PAGE = 200
+"""Compact rows, so a technology with thousands of experiments needs few pages."""
+
+TERM_KINDS = {
+    "technologies": "Technology",
+    "sectors": "Sector",
+    "countries": "Country",
+}
+
+
+def experiments_by(ctx: BuildContext, kind: str) -> dict[str, list[str]]:
+    g = ctx.graph
+    out: dict[str, list[str]] = {}
+    for exp_id, item in g.experiments.items():
+        keys = (g.experiment_countries[exp_id] if kind == "countries"
+                else getattr(item.model, kind))
+        for key in keys:
+            out.setdefault(key.lower() if kind == "countries" else key, []).append(exp_id)
+    return out
+
+
+def _name(ctx: BuildContext, kind: str, key: str) -> tuple[str, str]:
+    if kind == "countries":
+        return country_name(key.upper()), ""
+    term = ctx.graph.taxonomy.terms(kind)[key]
+    return term.name, term.description or ""
+
+
+def generate(ctx: BuildContext, out: SiteOutput) -> None:
+    g = ctx.graph
+    for kind, singular in TERM_KINDS.items():
+        by_key = experiments_by(ctx, kind)
+        keys = (sorted(by_key) if kind == "countries" else [t.id for t in getattr(g.taxonomy, kind)])
+        listing = []
+        for key in keys:
+            exps = featured_order(g, sorted(by_key.get(key, [])))
+            name, description = _name(ctx, kind, key)
+            listing.append({"name": name, "url": f"{kind}/{key}/", "count": len(exps)})
+            for pager in paginate(exps, f"{kind}/{key}/", per_page=TERM_PAGE):
+                html = ctx.renderer.page(
+                    "term.html", pager.src_uri, singular=singular, name=name,
+                    description=description, pager=pager, total=len(exps),
+                    rows=[experiment_card(g, e) for e in pager.items],
+                )
+                title = name + (f" (page {pager.number})" if pager.number > 1 else "")
+                out.add_page(SitePage(pager.src_uri, title, html,
+                                      f"I4MS experiments: {singular.lower()} {name}.",
+                                      kind="term", searchable=pager.number == 1))
+        src = f"{kind}/index.md"
+        html = ctx.renderer.page("terms_index.html", src, singular=singular, kind=kind,
+                                 listing=listing)
+        out.add_page(SitePage(src, {"technologies": "Technologies", "sectors": "Sectors",
+                                    "countries": "Countries"}[kind], html, kind="collection"))
