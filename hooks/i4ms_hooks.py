@@ -3,6 +3,18 @@
 A hook file cannot use relative imports, so this only re-exports the handlers.
 """
 
-from i4ms.mkdocs_adapter import on_config, on_files, on_page_content, on_page_markdown
+from i4ms.mkdocs_adapter import (
+    on_config,
+    on_files,
+    on_page_content,
+    on_page_context,
+    on_page_markdown,
+)
 
-__all__ = ["on_config", "on_files", "on_page_content", "on_page_markdown"]
+__all__ = [
+    "on_config",
+    "on_files",
+    "on_page_content",
+    "on_page_context",
+    "on_page_markdown",
+]

@@ -15,7 +15,9 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from i4ms.graph import load_graph
@@ -95,3 +97,28 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     generated = _build(config).output.pages.get(page.file.src_uri)
     return generated.html if generated else html
+
+
+@event_priority(100)  # before Material's search plugin reads page.content
+def _lean_content_for_search(
+    context: dict, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict:
+    generated = _build(config).output.pages.get(page.file.src_uri)
+    if generated is not None and generated.search_html is not None:
+        page.meta["_i4ms_full_content"] = page.content
+        page.content = generated.search_html
+    return context
+
+
+@event_priority(-100)  # after every plugin, before the theme renders the page
+def _full_content_for_page(
+    context: dict, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict:
+    full = page.meta.pop("_i4ms_full_content", None)
+    if full is not None:
+        page.content = full
+    return context
+
+
+on_page_context = CombinedEvent(_lean_content_for_search, _full_content_for_page)
+"""Search indexes each item's text, not its cards and embed snippets: smaller index, faster build."""

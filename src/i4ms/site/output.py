@@ -17,6 +17,8 @@ class SitePage:
     """Extra escaped ``<head>`` markup (social meta, JSON-LD) from later generators."""
     kind: str = "page"
     searchable: bool = True
+    search_html: str | None = None
+    """What the header search indexes instead of ``html``: the text, without cards and chrome."""
     """False for page 2+ of a listing: nothing there that the items' own pages don't say."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from i4ms.graph.call_status import CallStatus, closes_at
 from i4ms.site.context import BuildContext
 from i4ms.site.generators.items import call_row
-from i4ms.site.output import SitePage, SiteOutput
+from i4ms.site.output import SiteOutput, SitePage
 from i4ms.site.pagination import paginate
 from i4ms.site.views import (
     country_link,

@@ -10,7 +10,7 @@ from i4ms.graph.call_status import CallStatus, closes_at
 from i4ms.site.charts import Bar, bar_chart_svg, top_bars
 from i4ms.site.context import BuildContext
 from i4ms.site.generators.items import call_row
-from i4ms.site.output import SitePage, SiteOutput
+from i4ms.site.output import SiteOutput, SitePage
 from i4ms.site.urls import relative
 from i4ms.site.views import country_name, experiment_card, featured_order
 

@@ -6,11 +6,13 @@ from collections import Counter
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup, escape
+
 from i4ms.graph.call_status import closes_at, opens_at
 from i4ms.models import Call
 from i4ms.site.context import BuildContext
 from i4ms.site.markdown_body import render_markdown, split_sections
-from i4ms.site.output import SitePage, SiteOutput
+from i4ms.site.output import SiteOutput, SitePage
 from i4ms.site.urls import absolute, item_src, item_url
 from i4ms.site.views import (
     country_link,
@@ -97,7 +99,24 @@ def _experiment(ctx: BuildContext, exp_id: str, index: dict) -> SitePage:
         story=g.is_success_story(exp_id),
         site_url=ctx.site_url, absolute=absolute,
     )
-    return SitePage(src, exp.title, html, exp.summary, kind="experiment")
+    return SitePage(src, exp.title, html, exp.summary, kind="experiment",
+                    search_html=search_text(exp.title, exp.summary, [p["link"].text for p in partners],
+                                            sections))
+
+
+def search_text(title: str, summary: str | None, names: list[str],
+                sections: list[tuple[str, Markup]]) -> str:
+    """The lean HTML the header search indexes: title, summary, names and the story text."""
+    parts = [f"<h1>{escape(title)}</h1>"]
+    if summary:
+        parts.append(f"<p>{escape(summary)}</p>")
+    if names:
+        parts.append(f"<p>{escape(', '.join(names))}</p>")
+    for heading, html in sections:
+        if heading:
+            parts.append(f"<h2>{escape(heading)}</h2>")
+        parts.append(str(html))
+    return "".join(parts)
 
 
 def _organisation(ctx: BuildContext, org_id: str) -> SitePage:
@@ -119,7 +138,9 @@ def _organisation(ctx: BuildContext, org_id: str) -> SitePage:
         page_url=item_url("organisations", org_id),
     )
     summary = org.summary or f"{org.name}, {country_link(org.country).text}"
-    return SitePage(src, org.short_name or org.name, html, summary, kind="organisation")
+    names = [org.name] + ([org.short_name] if org.short_name else [])
+    return SitePage(src, org.short_name or org.name, html, summary, kind="organisation",
+                    search_html=search_text(org.name, summary, names, []))
 
 
 def _project(ctx: BuildContext, proj_id: str) -> SitePage:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from i4ms.site.badges import badge_svg
 from i4ms.site.context import BuildContext
 from i4ms.site.markdown_body import render_markdown
-from i4ms.site.output import Asset, SitePage, SiteOutput
+from i4ms.site.output import Asset, SiteOutput, SitePage
 from i4ms.site.pagination import paginate
 from i4ms.site.urls import item_src
 from i4ms.site.views import experiment_badges, item_link, organisation_badges

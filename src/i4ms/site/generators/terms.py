@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from i4ms.site.context import BuildContext
-from i4ms.site.output import SitePage, SiteOutput
+from i4ms.site.output import SiteOutput, SitePage
 from i4ms.site.pagination import paginate
 from i4ms.site.views import country_name, experiment_card, featured_order
 
