@@ -5,16 +5,20 @@ A hook file cannot use relative imports, so this only re-exports the handlers.
 
 from i4ms.mkdocs_adapter import (
     on_config,
+    on_env,
     on_files,
     on_page_content,
     on_page_context,
     on_page_markdown,
+    on_post_build,
 )
 
 __all__ = [
     "on_config",
+    "on_env",
     "on_files",
     "on_page_content",
     "on_page_context",
     "on_page_markdown",
+    "on_post_build",
 ]

@@ -22,9 +22,10 @@ from mkdocs.structure.pages import Page
 
 from i4ms.graph import load_graph
 from i4ms.problems import ContentError, format_text
+from i4ms.site.background import BackgroundError, BackgroundRenderer
 from i4ms.site.context import BuildContext
 from i4ms.site.generators import generate_site
-from i4ms.site.output import SiteOutput
+from i4ms.site.output import SiteOutput, SitePage
 
 _KEY = "i4ms_build"
 
@@ -33,6 +34,7 @@ _KEY = "i4ms_build"
 class Build:
     output: SiteOutput
     ctx: BuildContext
+    renderer: BackgroundRenderer | None = None
 
 
 def build_moment() -> datetime:
@@ -94,9 +96,35 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return ""
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Pages are enumerated; start rendering deferred ones while MkDocs renders the theme."""
+    build = _build(config)
+    deferred = [(p.src_uri, p.deferred) for p in build.output.pages.values() if p.deferred]
+    order = {f.src_uri: i for i, f in enumerate(files.documentation_pages())}
+    deferred.sort(key=lambda pair: order.get(pair[0], len(order)))
+    build.renderer = BackgroundRenderer(deferred)
+    return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    build = config.extra.get(_KEY)
+    if build is not None and build.renderer is not None:
+        build.renderer.close()
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     generated = _build(config).output.pages.get(page.file.src_uri)
     return generated.html if generated else html
+
+
+def _rendered(config: MkDocsConfig, generated: SitePage) -> tuple[str, str | None]:
+    build = _build(config)
+    if generated.deferred is None or build.renderer is None:
+        return generated.rendered()
+    try:
+        return build.renderer.get(generated.src_uri)
+    except BackgroundError as err:
+        raise PluginError(str(err)) from None
 
 
 @event_priority(100)  # before Material's search plugin reads page.content
@@ -104,9 +132,14 @@ def _lean_content_for_search(
     context: dict, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict:
     generated = _build(config).output.pages.get(page.file.src_uri)
-    if generated is not None and generated.search_html is not None:
-        page.meta["_i4ms_full_content"] = page.content
-        page.content = generated.search_html
+    if generated is None:
+        return context
+    html, search_html = _rendered(config, generated)
+    if generated.deferred is not None:
+        page.content = html
+    if search_html is not None:
+        page.meta["_i4ms_full_content"] = html
+        page.content = search_html
     return context
 
 

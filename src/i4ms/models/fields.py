@@ -71,10 +71,13 @@ def _http_url(value: str) -> str:
     return value
 
 
+URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://"
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+
 HttpUrl = Annotated[
     str,
+    Field(pattern=URL_PATTERN, description="http(s) URL"),
     AfterValidator(_http_url),
-    Field(pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://", description="http(s) URL"),
 ]
 
 
@@ -94,8 +97,8 @@ def _country(value: str) -> str:
 
 CountryCode = Annotated[
     str,
+    Field(pattern=COUNTRY_PATTERN, description="ISO 3166-1 alpha-2 code, e.g. NO for Norway"),
     AfterValidator(_country),
-    Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code, e.g. NO for Norway"),
 ]
 
 

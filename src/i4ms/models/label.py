@@ -22,7 +22,9 @@ class Label(Strict):
 
     name: str = Field(min_length=1)
     kind: Literal["label", "award"]
-    criteria: list[Annotated[Criterion, BeforeValidator(_criterion)]] = Field(min_length=1)
+    criteria: list[
+        Annotated[Criterion, BeforeValidator(_criterion, json_schema_input_type=str | Criterion)]
+    ] = Field(min_length=1)
     issuer: str | None = None
     summary: str | None = Field(default=None, max_length=300)
     website: HttpUrl | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -19,6 +20,11 @@ class SitePage:
     searchable: bool = True
     search_html: str | None = None
     """What the header search indexes instead of ``html``: the text, without cards and chrome."""
+    deferred: Callable[[], tuple[str, str | None]] | None = None
+    """Renders (html, search_html) later, possibly in another process; ``html`` is then ''."""
+
+    def rendered(self) -> tuple[str, str | None]:
+        return self.deferred() if self.deferred is not None else (self.html, self.search_html)
     """False for page 2+ of a listing: nothing there that the items' own pages don't say."""
 
 

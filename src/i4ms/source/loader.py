@@ -19,7 +19,7 @@ from i4ms.models.fields import ID_PATTERN
 from i4ms.problems import Problem, did_you_mean
 from i4ms.source.document import Document, parse_document, read_text
 from i4ms.source.pydantic_errors import field_name, problems_from
-from i4ms.source.safety import line_within, script_risk
+from i4ms.source.safety import find_script, script_risk
 from i4ms.source.yaml12 import Parsed, YamlProblem, load_mapping
 
 M = TypeVar("M", bound=BaseModel)
@@ -81,9 +81,9 @@ def safety_problems(doc: Document) -> list[Problem]:
         reason = script_risk(text)
         if reason:
             out.append(Problem(doc.path, doc.front.line_of(loc, 1), field_name(loc), reason))
-    reason = script_risk(doc.body)
-    if reason:
-        out.append(Problem(doc.path, line_within(doc.body, "", doc.body_line), "body", reason))
+    hit = find_script(doc.body)
+    if hit:
+        out.append(Problem(doc.path, doc.body_line + hit[1], "body", hit[0]))
     return out
 
 

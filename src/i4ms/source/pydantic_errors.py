@@ -9,6 +9,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
+from i4ms.models.fields import COUNTRY_PATTERN, ID_PATTERN, URL_PATTERN
 from i4ms.problems import Problem, did_you_mean
 from i4ms.source.yaml12 import Parsed
 
@@ -44,6 +45,14 @@ def model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
     return current
 
 
+_PATTERN_MESSAGES = {
+    ID_PATTERN: "'{value}' is not an id: use lower-case letters, digits and hyphens",
+    URL_PATTERN: "must be an http(s) URL, like https://example.eu/page",
+    COUNTRY_PATTERN: "'{value}' is not an ISO 3166-1 alpha-2 country code "
+                     "(e.g. NO for Norway, DE for Germany)",
+}
+
+
 def _message(err: dict[str, Any], model: type[BaseModel]) -> str:
     kind = err["type"]
     loc = tuple(err["loc"])
@@ -56,8 +65,10 @@ def _message(err: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "value_error":
         return str(err["ctx"]["error"])
     pattern = str(err.get("ctx", {}).get("pattern", ""))
-    if kind == "string_pattern_mismatch" and pattern.startswith("^[a-z0-9"):
-        return f"'{err['input']}' is not an id: use lower-case letters, digits and hyphens"
+    if kind == "string_pattern_mismatch":
+        friendly = _PATTERN_MESSAGES.get(pattern)
+        if friendly:
+            return friendly.format(value=err["input"])
     if kind == "literal_error":
         return f"'{err['input']}' is not allowed: expected {err['ctx']['expected']}"
     if kind == "string_type" and isinstance(err["input"], bool):

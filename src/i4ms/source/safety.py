@@ -1,7 +1,8 @@
 """Refuse contributor text that could run script in a visitor's browser.
 
 Templates escape every field and bodies are sanitised when rendered; this check
-is the other layer, so that a pull request that tries is told so by CI.
+is the other layer, so that a pull request that tries is told so by CI, at the
+line where the risky markup starts.
 """
 
 from __future__ import annotations
@@ -13,49 +14,60 @@ _DANGEROUS_TAGS = frozenset(
     {"script", "iframe", "object", "embed", "style", "link", "meta", "base", "form", "svg", "math"}
 )
 _URL_ATTRS = frozenset({"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"})
-_BAD_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+_BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data):", re.IGNORECASE)
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+"""Browsers drop tabs, newlines and control characters inside a URL's scheme."""
 _MD_LINK = re.compile(
     r"(?:\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?|<)\s*(?:javascript|vbscript|data)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
+def _bad_url(value: str) -> bool:
+    return bool(_BAD_SCHEME.match(_URL_NOISE.sub("", value)))
+
+
 class _Finder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
+        self.found: list[tuple[str, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0] - 1
         if tag in _DANGEROUS_TAGS:
-            self.found.append(f"<{tag}> is not allowed")
+            self.found.append((f"<{tag}> is not allowed", line))
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append(f"event handler attribute '{name}=' is not allowed")
-            elif name in _URL_ATTRS and value and _BAD_SCHEME.match(value):
-                self.found.append(f"'{value.split(':')[0].strip()}:' links are not allowed")
+                self.found.append((f"event handler attribute '{name}=' is not allowed", line))
+            elif name in _URL_ATTRS and value and _bad_url(value):
+                scheme = _URL_NOISE.sub("", value).split(":")[0].lower()
+                self.found.append((f"'{scheme}:' links are not allowed", line))
 
     handle_startendtag = handle_starttag
 
 
-def script_risk(text: str) -> str | None:
-    """Why ``text`` could run script, or None. Cheap when there is nothing to find."""
+def find_script(text: str) -> tuple[str, int] | None:
+    """Why ``text`` could run script and on which line (0-based) it starts, or None."""
     if "<" not in text and ":" not in text:
         return None
-    if _MD_LINK.search(text) or _BAD_SCHEME.match(text):
+    found: list[tuple[str, int]] = []
+    link = _MD_LINK.search(text)
+    if link:
+        found.append(("'javascript:' (or data:/vbscript:) links are not allowed",
+                      text.count("\n", 0, link.start())))
+    if "<" in text:
+        finder = _Finder()
+        finder.feed(text)
+        finder.close()
+        found += finder.found
+    return min(found, key=lambda f: f[1]) if found else None
+
+
+def script_risk(text: str) -> str | None:
+    """Why a front matter value could run script. A bare value is checked as a URL too."""
+    hit = find_script(text)
+    if hit:
+        return hit[0]
+    if not any(c.isspace() for c in text.strip()) and _bad_url(text.strip()):
         return "'javascript:' (or data:/vbscript:) links are not allowed"
-    if "<" not in text:
-        return None
-    finder = _Finder()
-    finder.feed(text)
-    finder.close()
-    return finder.found[0] if finder.found else None
-
-
-def line_within(text: str, needle_hint: str, first_line: int) -> int:
-    """Best line for a problem in a multi-line text: where the risky thing starts."""
-    lowered = text.lower()
-    for needle in ("<script", "javascript:", "vbscript:", "data:", " on", "<"):
-        idx = lowered.find(needle)
-        if idx >= 0 and (needle != " on" or "=" in lowered[idx : idx + 40]):
-            return first_line + text.count("\n", 0, idx)
-    return first_line
+    return None

@@ -21,6 +21,12 @@ Path = tuple[str | int, ...]
 MAX_NODES = 20_000
 """Values a front matter block may expand to; an alias bomb stops here, not in memory."""
 
+MAX_DEPTH = 64
+"""Nesting levels allowed; deeper input would exhaust the parser's stack, not teach anything."""
+
+_FLOW = str.maketrans("", "", "".join(chr(c) for c in range(128) if chr(c) not in "[]{}"))
+_DEEP_DASHES = re.compile(rf"^(?:[ ]*-[ ]+){{{MAX_DEPTH},}}", re.MULTILINE)
+
 _PLAIN = "tag:i4ms.eu,2024:plain"
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL_TRUE = re.compile(r"^(?:true|True|TRUE)$")
@@ -108,6 +114,8 @@ class _Builder:
         return node.start_mark.line + self.offset
 
     def build(self, node: Node, path: Path) -> Any:
+        if len(path) > MAX_DEPTH:
+            raise YamlProblem(self.line(node), f"values are nested more than {MAX_DEPTH} levels deep")
         self.count += 1
         if self.count > MAX_NODES:
             raise YamlProblem(
@@ -142,7 +150,9 @@ class _Builder:
     def mapping(self, node: MappingNode, path: Path) -> dict:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == "tag:yaml.org,2002:merge" or (
+                key_node.tag == _PLAIN and key_node.value == "<<"
+            ):
                 raise YamlProblem(self.line(key_node), "merge keys (<<) are not supported")
             if not isinstance(key_node, ScalarNode):
                 raise YamlProblem(self.line(key_node), "a key must be a plain name")
@@ -158,11 +168,31 @@ class _Builder:
         return out
 
 
+_TAB_INDENT = re.compile(r"^[ ]*(?:-[ ]+)*\t", re.MULTILINE)
+
+
 def _tab_line(text: str, first_line: int) -> int | None:
-    for i, row in enumerate(text.splitlines()):
-        stripped = row.lstrip(" ")
-        if stripped.startswith("\t") or ("\t" in row and row.strip().startswith("-")):
-            return first_line + i
+    """Line of a tab used as indentation (YAML forbids it); tabs inside values are fine."""
+    if "\t" not in text:
+        return None
+    hit = _TAB_INDENT.search(text)
+    return first_line + text.count("\n", 0, hit.start()) if hit else None
+
+
+def _too_deep(text: str) -> int | None:
+    """Where (0-based line) nesting exceeds MAX_DEPTH, checked before libyaml, which recurses
+    once per level and crashes on a deep enough file. Cheap when there is nothing to find."""
+    dashes = _DEEP_DASHES.search(text)
+    if dashes:
+        return text.count("\n", 0, dashes.start())
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for k, ch in enumerate(text.translate(_FLOW)):
+        depth += 1 if ch in "[{" else -1
+        if depth > MAX_DEPTH:
+            where = next(m for i, m in enumerate(re.finditer(r"[\[\]{}]", text)) if i == k)
+            return text.count("\n", 0, where.start())
     return None
 
 
@@ -171,6 +201,9 @@ def load_mapping(text: str, first_line: int) -> Parsed:
     tab = _tab_line(text, first_line)
     if tab is not None:
         raise YamlProblem(tab, "tab character in indentation; YAML needs spaces")
+    deep = _too_deep(text)
+    if deep is not None:
+        raise YamlProblem(first_line + deep, f"values are nested more than {MAX_DEPTH} levels deep")
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:

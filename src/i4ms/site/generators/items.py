@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime
+from functools import cache, partial
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
@@ -225,13 +227,31 @@ def _offering(ctx: BuildContext, off_id: str) -> SitePage:
     return SitePage(src, off.title, html, off.summary or off.title, kind="offering")
 
 
+def _deferred(page: Callable[[], SitePage], src: str, title: str, description: str,
+              kind: str) -> SitePage:
+    """A page whose HTML is rendered later (in the background worker) from ``page``."""
+    def render() -> tuple[str, str | None]:
+        built = page()
+        return built.html, built.search_html
+
+    return SitePage(src, title, "", description, kind=kind, deferred=render)
+
+
 def generate(ctx: BuildContext, out: SiteOutput) -> None:
     g = ctx.graph
-    index = _index(ctx)
-    for exp_id in g.experiments:
-        out.add_page(_experiment(ctx, exp_id, index))
-    for org_id in g.organisations:
-        out.add_page(_organisation(ctx, org_id))
+    index = cache(lambda: _index(ctx))  # built once, where the pages render
+    for exp_id, item in g.experiments.items():
+        out.add_page(_deferred(
+            partial(lambda e: _experiment(ctx, e, index()), exp_id),
+            item_src("experiments", exp_id), item.model.title, item.model.summary, "experiment",
+        ))
+    for org_id, item in g.organisations.items():
+        org = item.model
+        out.add_page(_deferred(
+            partial(_organisation, ctx, org_id), item_src("organisations", org_id),
+            org.short_name or org.name,
+            org.summary or f"{org.name}, {country_link(org.country).text}", "organisation",
+        ))
     for proj_id in g.projects:
         out.add_page(_project(ctx, proj_id))
     for call_id in g.calls:
