@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from i4ms import fieldref, scaffold
 from i4ms.graph.build import check
 from i4ms.problems import format_github, format_json, format_text
 from i4ms.schema_export import stale_schemas, write_schemas
@@ -20,7 +21,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"i4ms validate: no such directory: {root}", file=sys.stderr)
         return 2
     loaded = load_content(root)
-    problems = check(loaded)
+    problems = scaffold.explain_placeholders(check(loaded))
     if not problems:
         if args.format == "json":
             print("[]")
@@ -58,6 +59,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default="schemas")
     s.add_argument("--check", action="store_true", help="exit 1 when schemas/ is stale")
     s.set_defaults(run=cmd_schema)
+    scaffold.add_parser(sub)
+    fieldref.add_parser(sub)
     return top
 
 

@@ -9,6 +9,7 @@ that name it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,6 +22,8 @@ from i4ms.problems import ContentError, Problem
 from i4ms.source.loader import Item, Loaded, load_content
 
 SUCCESS_STORY_SECTIONS = ("Challenge", "Solution", "Results", "Impact")
+_SECTION = {s: re.compile(rf"^## +{s}\b", re.MULTILINE) for s in SUCCESS_STORY_SECTIONS}
+"""A level-two heading, as the site splits sections (markdown_body.split_sections)."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ class Graph:
 
     def is_success_story(self, experiment_id: str) -> bool:
         body = self.experiments[experiment_id].body
-        return all(f"## {s}" in body for s in SUCCESS_STORY_SECTIONS)
+        return all(_SECTION[s].search(body) for s in SUCCESS_STORY_SECTIONS)
 
     def call_status(self, call_id: str, now: datetime) -> CallStatus:
         return call_status(self.calls[call_id].model, now)

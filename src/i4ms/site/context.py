@@ -16,3 +16,9 @@ class BuildContext:
     site_url: str
     site_name: str = "I4MS portal"
     renderer: Renderer = field(default_factory=lambda: Renderer())
+    content_dates: dict[str, datetime] = field(default_factory=dict)
+    """Last commit of each content file, by path in the content folder (``calls/x.md``).
+
+    Read by the adapter at the edge (git); empty outside a checkout. Feeds and the sitemap
+    use it for real dates, never the build's ``now``."""
+    site_description: str = ""

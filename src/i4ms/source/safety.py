@@ -65,9 +65,12 @@ def find_script(text: str) -> tuple[str, int] | None:
 
 def script_risk(text: str) -> str | None:
     """Why a front matter value could run script. A bare value is checked as a URL too."""
+    if "<" not in text and ":" not in text:
+        return None  # most values: no markup, no scheme
     hit = find_script(text)
     if hit:
         return hit[0]
-    if not any(c.isspace() for c in text.strip()) and _bad_url(text.strip()):
+    value = text.strip()
+    if len(value.split(maxsplit=1)) == 1 and _bad_url(value):
         return "'javascript:' (or data:/vbscript:) links are not allowed"
     return None

@@ -24,8 +24,8 @@ MAX_NODES = 20_000
 MAX_DEPTH = 64
 """Nesting levels allowed; deeper input would exhaust the parser's stack, not teach anything."""
 
-_FLOW = str.maketrans("", "", "".join(chr(c) for c in range(128) if chr(c) not in "[]{}"))
-_DEEP_DASHES = re.compile(rf"^(?:[ ]*-[ ]+){{{MAX_DEPTH},}}", re.MULTILINE)
+_DEEP_DASHES = re.compile(rf"^(?:[ ]*[-?][ ]+){{{MAX_DEPTH},}}", re.MULTILINE)
+"""A run of compact '- ' or '? ' indicators on one line: each opens a level."""
 
 _PLAIN = "tag:i4ms.eu,2024:plain"
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -187,12 +187,20 @@ def _too_deep(text: str) -> int | None:
         return text.count("\n", 0, dashes.start())
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return None
+    # Brackets may be text inside quotes: ask libyaml's parser, which (unlike its composer)
+    # keeps an explicit stack, how deep the collections really go.
     depth = 0
-    for k, ch in enumerate(text.translate(_FLOW)):
-        depth += 1 if ch in "[{" else -1
-        if depth > MAX_DEPTH:
-            where = next(m for i, m in enumerate(re.finditer(r"[\[\]{}]", text)) if i == k)
-            return text.count("\n", 0, where.start())
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # compose reports it, with its line
     return None
 
 

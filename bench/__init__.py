@@ -1,0 +1,1 @@
+"""Benchmarks on synthetic data (never published); `bench.synthetic.generate` writes it."""
