@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from i4ms.graph import load_graph
 from i4ms.problems import ContentError, format_text
+from i4ms.scaffold import explain_placeholders
 from i4ms.site.background import BackgroundError, BackgroundRenderer
 from i4ms.site.context import BuildContext
 from i4ms.site.generators import generate_site
@@ -59,7 +60,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         graph = load_graph(root)
     except ContentError as err:
         raise PluginError(
-            f"content in {root} is not valid; nothing was built:\n" + format_text(err.problems)
+            f"content in {root} is not valid; nothing was built:\n"
+            + format_text(explain_placeholders(list(err.problems)))
         ) from None
     ctx = BuildContext(graph=graph, now=build_moment(), site_url=config.site_url,
                        site_name=config.site_name)

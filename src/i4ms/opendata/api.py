@@ -9,9 +9,10 @@ pydantic models, the envelope and the index by ``TypedDict`` through a ``TypeAda
 from __future__ import annotations
 
 import json
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal
 
 from pydantic import TypeAdapter
+from typing_extensions import TypedDict  # pydantic needs it before Python 3.12
 
 from i4ms.models import COLLECTIONS
 from i4ms.opendata import paths

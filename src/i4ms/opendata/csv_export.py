@@ -13,9 +13,10 @@ from __future__ import annotations
 import csv
 import io
 import typing
-from typing import Any, TypedDict
+from dataclasses import dataclass
+from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 
 from i4ms.opendata.records import dump, record_model, records
 from i4ms.site.context import BuildContext
@@ -26,14 +27,12 @@ LEFT_OUT = frozenset({"body"})
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-class Column(TypedDict):
+@dataclass(frozen=True)
+class Column:
     name: str
     field: str
-    sub: str | None
-    many: bool
-
-
-_COLUMNS = TypeAdapter(list[Column])
+    sub: str | None = None
+    many: bool = False
 
 
 def _nested(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
@@ -57,11 +56,10 @@ def columns(collection: str) -> list[Column]:
             continue
         nested, many = _nested(model.model_fields[name].annotation)
         if nested is None:
-            out.append({"name": name, "field": name, "sub": None, "many": many})
+            out.append(Column(name, name, None, many))
         else:
-            out += [{"name": f"{name}.{sub}", "field": name, "sub": sub, "many": many}
-                    for sub in nested.model_fields]
-    return _COLUMNS.validate_python(out)
+            out += [Column(f"{name}.{sub}", name, sub, many) for sub in nested.model_fields]
+    return out
 
 
 def cell(value: Any) -> str:
@@ -80,11 +78,11 @@ def cell(value: Any) -> str:
 
 
 def _value(record: dict[str, Any], column: Column) -> str:
-    value = record.get(column["field"])
-    sub = column["sub"]
+    value = record.get(column.field)
+    sub = column.sub
     if sub is None:
         return cell(value)
-    if column["many"]:
+    if column.many:
         return SEPARATOR.join(cell(v.get(sub)) for v in value or [])
     return cell(value.get(sub) if value else None)
 
@@ -93,7 +91,7 @@ def collection_csv(ctx: BuildContext, collection: str) -> str:
     cols = columns(collection)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c["name"] for c in cols])
+    writer.writerow([c.name for c in cols])
     for record in dump(collection, records(ctx, collection)):
         writer.writerow([_value(record, c) for c in cols])
     return buffer.getvalue()
