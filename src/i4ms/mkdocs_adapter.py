@@ -22,6 +22,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from i4ms.graph import load_graph
+from i4ms.opendata.dates import Lastmod
+from i4ms.opendata.gitdates import last_commit_dates
 from i4ms.problems import ContentError, format_text
 from i4ms.scaffold import explain_placeholders
 from i4ms.site.background import BackgroundError, BackgroundRenderer
@@ -64,7 +66,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             + format_text(explain_placeholders(list(err.problems)))
         ) from None
     ctx = BuildContext(graph=graph, now=build_moment(), site_url=config.site_url,
-                       site_name=config.site_name)
+                       site_name=config.site_name, content_dates=last_commit_dates(root),
+                       site_description=config.site_description or "")
     config.extra[_KEY] = Build(generate_site(ctx), ctx)
     # The graph lives for the whole build and holds no cycles to collect: keep the collector
     # from rescanning it, and the forked page worker from copying memory the collector touches.
@@ -109,7 +112,25 @@ def on_env(env, config: MkDocsConfig, files: Files):
     order = {f.src_uri: i for i, f in enumerate(files.documentation_pages())}
     deferred.sort(key=lambda pair: order.get(pair[0], len(order)))
     build.renderer = BackgroundRenderer(deferred)
+    _set_lastmod(build, files, config)
     return env
+
+
+def _set_lastmod(build: Build, files: Files, config: MkDocsConfig) -> None:
+    """The sitemap's lastmod (``page.update_date``): when the content last changed, never the
+    build date; MkDocs also stamps sitemap.xml.gz with the latest of them."""
+    lastmod = Lastmod(build.ctx)
+    docs = last_commit_dates(Path(config.docs_dir))
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    found = []
+    for page in pages:
+        src = page.file.src_uri
+        day = (lastmod.page(src) if src in build.output.pages
+               else docs[src].date() if src in docs else None)
+        found.append((page, day.isoformat() if day else ""))
+    if any(day for _, day in found):  # else keep MkDocs' dates: its gzip stamp needs one
+        for page, day in found:
+            page.update_date = day
 
 
 def on_post_build(config: MkDocsConfig) -> None:

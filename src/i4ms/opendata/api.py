@@ -94,8 +94,13 @@ def _abs(ctx: BuildContext, path: str) -> str:
     return absolute(ctx.site_url, path)
 
 
-def envelope(ctx: BuildContext, collection: str) -> Envelope:
-    items = [ordered(r) for r in dump(collection, records(ctx, collection))]
+def envelope(ctx: BuildContext, collection: str,
+             dumped: list[dict[str, Any]] | None = None) -> Envelope:
+    """``dumped``: the collection's records as :func:`~i4ms.opendata.records.dump` made them,
+    when the caller has them already (the CSV uses the same)."""
+    if dumped is None:
+        dumped = dump(collection, records(ctx, collection))
+    items = [ordered(r) for r in dumped]
     data: Envelope = {
         "$schema": _abs(ctx, paths.api_schema(collection)),
         "api_version": API_VERSION,
@@ -114,6 +119,9 @@ def _schema_header(ctx: BuildContext, path: str, title: str, description: str) -
 
 def item_schema(ctx: BuildContext, collection: str) -> dict[str, Any]:
     schema = record_model(collection).model_json_schema(mode="serialization")
+    for part in [schema, *schema.get("$defs", {}).values()]:
+        if "properties" in part:  # the API writes every field, null or [] when unset
+            part["required"] = list(part["properties"])
     header = _schema_header(
         ctx, paths.item_schema(collection), f"{title_of(collection)}: one item (API {API_VERSION})",
         schema.pop("description", None) or f"One item of {paths.api_json(collection)}.",

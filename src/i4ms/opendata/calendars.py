@@ -17,9 +17,8 @@ from icalendar import Calendar, Event, Timezone
 
 from i4ms.graph.call_status import closes_at, opens_at
 from i4ms.opendata import paths
-from i4ms.opendata.dates import calendar_stamp
+from i4ms.opendata.dates import calendar_stamp, deadline_text
 from i4ms.site.context import BuildContext
-from i4ms.site.generators.items import call_row
 from i4ms.site.urls import absolute, item_url
 
 UID_DOMAIN = "i4ms-portal"
@@ -46,7 +45,7 @@ def event(ctx: BuildContext, call_id: str) -> Event:
     page = absolute(ctx.site_url, item_url("calls", call_id))
     lines = [
         f"{project.acronym}: {call.title}",
-        f"Opens {opens_at(call):%-d %B %Y}; deadline {call_row(ctx, call_id)['deadline_text']}.",
+        f"Opens {opens_at(call):%-d %B %Y}; deadline {deadline_text(call)}.",
     ]
     if call.summary:
         lines.append(call.summary)
@@ -64,12 +63,17 @@ def event(ctx: BuildContext, call_id: str) -> Event:
     return ev
 
 
-def _timezones(events: list[tuple[str, datetime]]) -> list[Timezone]:
+def _window(ctx: BuildContext) -> tuple[date, date]:
+    """The years every calendar's VTIMEZONEs cover: all deadlines, with a year either side.
+
+    The same for every calendar of the build, so each zone is computed once."""
+    years = [closes_at(c.model).year for c in ctx.graph.calls.values()] or [2000]
+    return date(min(years) - 1, 1, 1), date(max(years) + 2, 1, 1)
+
+
+def _timezones(ctx: BuildContext, events: list[tuple[str, datetime]]) -> list[Timezone]:
     """VTIMEZONEs in name order (icalendar's own helper walks a set: its order varies by run)."""
-    if not events:
-        return []
-    first = date(min(d for _, d in events).year - 1, 1, 1)
-    last = date(max(d for _, d in events).year + 2, 1, 1)
+    first, last = _window(ctx)
     zones = sorted({str(d.tzinfo) for _, d in events})
     return [_timezone(z, first, last) for z in zones]
 
@@ -95,7 +99,7 @@ def calendar(ctx: BuildContext, name: str, description: str, call_ids: list[str]
     cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
     dated = sorted(((c, deadline(ctx, c)) for c in call_ids), key=lambda p: (p[1], p[0]))
-    for tz in _timezones(dated):
+    for tz in _timezones(ctx, dated):
         cal.add_component(tz)
     for call_id, _ in dated:
         cal.add_component(event(ctx, call_id))

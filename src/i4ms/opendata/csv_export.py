@@ -22,7 +22,8 @@ from i4ms.opendata.records import dump, record_model, records
 from i4ms.site.context import BuildContext
 
 SEPARATOR = "; "
-LEADING = ("id", "page")
+LEADING = ("vocabulary", "id", "page")
+"""First columns, where a model has them (``vocabulary`` only in the taxonomy)."""
 LEFT_OUT = frozenset({"body"})
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -49,10 +50,11 @@ def _nested(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
 
 def columns(collection: str) -> list[Column]:
     model = record_model(collection)
-    names = [*LEADING, *(n for n in model.model_fields if n not in LEADING)]
+    names = [*(n for n in LEADING if n in model.model_fields),
+             *(n for n in model.model_fields if n not in LEADING)]
     out: list[Column] = []
     for name in names:
-        if name in LEFT_OUT or name not in model.model_fields:
+        if name in LEFT_OUT:
             continue
         nested, many = _nested(model.model_fields[name].annotation)
         if nested is None:
@@ -87,11 +89,14 @@ def _value(record: dict[str, Any], column: Column) -> str:
     return cell(value.get(sub) if value else None)
 
 
-def collection_csv(ctx: BuildContext, collection: str) -> str:
+def collection_csv(ctx: BuildContext, collection: str,
+                   dumped: list[dict[str, Any]] | None = None) -> str:
+    if dumped is None:
+        dumped = dump(collection, records(ctx, collection))
     cols = columns(collection)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([c.name for c in cols])
-    for record in dump(collection, records(ctx, collection)):
+    for record in dumped:
         writer.writerow([_value(record, c) for c in cols])
     return buffer.getvalue()

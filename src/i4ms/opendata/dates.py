@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
-from i4ms.graph.call_status import opens_at
-from i4ms.models import COLLECTIONS
+from i4ms.graph.call_status import closes_at, opens_at
+from i4ms.models import COLLECTIONS, Call
 from i4ms.site.context import BuildContext
 from i4ms.site.urls import item_src
 
@@ -23,6 +24,16 @@ def content_key(collection: str, item_id: str) -> str:
 
 def at_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def deadline_text(call: Call) -> str:
+    """The deadline in the call's own time zone, as feeds and calendars print it."""
+    zone = call.timezone.replace("_", " ")
+    if isinstance(call.closes, datetime):
+        local = closes_at(call).astimezone(ZoneInfo(call.timezone))
+        offset = f"{local:%z}"
+        return f"{local:%-d %B %Y, %H:%M} {zone} time (UTC{offset[:3]}:{offset[3:]})"
+    return f"end of {call.closes:%-d %B %Y}, {zone} time"
 
 
 def git_date(ctx: BuildContext, collection: str, item_id: str) -> datetime | None:

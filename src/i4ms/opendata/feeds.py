@@ -16,9 +16,8 @@ from feedgen.feed import FeedGenerator
 
 from i4ms.graph.call_status import opens_at
 from i4ms.opendata import paths
-from i4ms.opendata.dates import story_date
+from i4ms.opendata.dates import deadline_text, story_date
 from i4ms.site.context import BuildContext
-from i4ms.site.generators.items import call_row
 from i4ms.site.markdown_body import render_markdown
 from i4ms.site.urls import absolute, item_url, url_of
 from i4ms.site.views import term_name
@@ -80,7 +79,7 @@ def call_entries(ctx: BuildContext) -> list[Entry]:
         call = item.model
         project = g.projects[call.project].model
         opens = opens_at(call)
-        text = f"Opens {opens:%-d %B %Y}; deadline {call_row(ctx, call_id)['deadline_text']}."
+        text = f"Opens {opens:%-d %B %Y}; deadline {deadline_text(call)}."
         if call.summary:
             text += " " + call.summary
         text += f" Details and how to apply: {call.url}"
@@ -145,10 +144,10 @@ def rss(ctx: BuildContext, feed: Feed) -> bytes:
     return _generator(ctx, feed, "rss").rss_str(pretty=True, encoding="UTF-8")
 
 
-def feed_files(ctx: BuildContext) -> dict[str, bytes]:
-    """Site path -> bytes of every feed."""
+def feed_files(ctx: BuildContext, made: list[Feed] | None = None) -> dict[str, bytes]:
+    """Site path -> bytes of every feed (of ``made``, when the caller has them already)."""
     out = {}
-    for feed in feeds(ctx):
+    for feed in made if made is not None else feeds(ctx):
         out[paths.feed(feed.name, "atom")] = atom(ctx, feed)
         out[paths.feed(feed.name, "rss")] = rss(ctx, feed)
     return out

@@ -2,8 +2,9 @@
 
 Called once per build by the MkDocs adapter (the edge), never by a generator. One
 ``git log`` walks the history of a folder newest first; the first commit that names a
-file is its last change. Outside a git checkout, or without git, there are no dates,
-and callers fall back to the content's own dates.
+file is its last change. Outside a git checkout, without git, or in a shallow clone (CI's
+default ``fetch-depth: 1``, where every file seems changed by the one commit there is),
+there are no dates, and callers fall back to the content's own dates.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ def last_commit_dates(folder: Path, timeout: float = 60.0) -> dict[str, datetime
         return {}
     try:
         top = _git(folder, ["rev-parse", "--show-toplevel"], timeout).strip()
+        if _git(folder, ["rev-parse", "--is-shallow-repository"], timeout).strip() == "true":
+            return {}  # a shallow clone dates every old file by its oldest commit: not real
         log = _git(
             folder,
             ["-c", "core.quotepath=off", "log", "--no-renames", "--name-only",
@@ -41,7 +44,7 @@ def parse_log(log: str, prefix: str = "") -> dict[str, datetime]:
     """Read ``git log --name-only --format=<mark>%ct`` output (newest commit first)."""
     dates: dict[str, datetime] = {}
     when: datetime | None = None
-    for line in log.splitlines():
+    for line in log.split("\n"):  # not splitlines(): it splits at the \x1e mark too
         if line.startswith(_MARK):
             when = datetime.fromtimestamp(int(line[1:]), tz=UTC)
         elif line and when is not None and line.startswith(prefix):

@@ -114,8 +114,11 @@ def experiment(ctx: BuildContext, exp_id: str) -> JsonLd:
     g = ctx.graph
     exp = g.experiments[exp_id].model
     page = _page(ctx, "experiments", exp_id)
+    story = g.is_success_story(exp_id)
     common = {
-        "@context": CONTEXT, "url": page, "name": exp.title, "description": exp.summary,
+        "@context": CONTEXT, "@type": "Article" if story else "Project",
+        "@id": page + ("#article" if story else "#project"),
+        "url": page, "name": exp.title, "description": exp.summary,
         "image": image(ctx, exp.image),
         "keywords": ", ".join(term_name(g, "technologies", t) for t in exp.technologies),
         "about": [{"@type": "Thing", "name": term_name(g, "technologies", t)}
@@ -123,13 +126,13 @@ def experiment(ctx: BuildContext, exp_id: str) -> JsonLd:
         "mentions": [_org_ref(ctx, p.organisation) for p in exp.partners],
         "award": _label_names(ctx, [(gr.label, gr.year) for gr in exp.grants]),
     }
-    if not g.is_success_story(exp_id):
-        return _clean({**common, "@type": "Project", "@id": page + "#project",
-                       "sameAs": exp.website, "parentOrganization": _project_ref(ctx, exp.project)})
+    if not story:
+        return _clean({**common, "sameAs": exp.website,
+                       "parentOrganization": _project_ref(ctx, exp.project)})
     published = story_date(ctx, exp_id)
     modified = item_modified(ctx, "experiments", exp_id) or published
     return _clean({
-        **common, "@type": "Article", "@id": page + "#article",
+        **common,
         "headline": exp.title if len(exp.title) <= 110 else exp.title[:109] + "…",
         "mainEntityOfPage": page,
         "datePublished": published.isoformat() if published else None,

@@ -19,11 +19,12 @@ from i4ms.models.fields import ID_PATTERN, CountryCode, Strict, ref, vocab
 from i4ms.models.taxonomy import Term
 from i4ms.opendata import paths
 from i4ms.site.context import BuildContext
-from i4ms.site.generators.terms import TERM_KINDS
 from i4ms.site.urls import absolute, item_url, url_of
 from i4ms.site.views import experiment_badges, organisation_badges
 
 AbsoluteUrl = str
+TERM_PAGES = ("technologies", "sectors")
+"""Vocabularies whose terms have a page (the terms generator's, less countries)."""
 
 
 class Participation(Strict):
@@ -216,7 +217,7 @@ def _term_records(ctx: BuildContext) -> list[BaseModel]:
     for vocabulary in type(taxonomy).model_fields:
         for term in getattr(taxonomy, vocabulary):
             page = _abs(ctx, url_of(f"{vocabulary}/{term.id}.md")) \
-                if vocabulary in TERM_KINDS else None
+                if vocabulary in TERM_PAGES else None
             out.append(TermRecord.model_construct(
                 id=term.id, name=term.name, description=term.description,
                 vocabulary=vocabulary, page=page,

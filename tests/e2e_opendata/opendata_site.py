@@ -1,0 +1,50 @@
+"""Build the real MkDocs site from any content folder into any directory, in a subprocess.
+
+The temporary mkdocs.yml copies the repository's, with absolute paths, so the build reads the
+repository's docs, theme overrides and hooks wherever the site is written.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def write_config(folder: Path, content: Path) -> Path:
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(REPO / config.get("docs_dir", "docs"))
+    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
+    config["hooks"] = [str(REPO / h) for h in config.get("hooks", [])]
+    config.setdefault("extra", {})["i4ms_content"] = str(content.resolve())
+    config["watch"] = [str(REPO / w) for w in config.get("watch", [])]
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build(content: Path, site: Path, epoch: int, hash_seed: int = 0) -> Path:
+    """``mkdocs build --strict`` with ``SOURCE_DATE_EPOCH`` (and a chosen ``PYTHONHASHSEED``)."""
+    site.parent.mkdir(parents=True, exist_ok=True)
+    config = write_config(site.parent, content)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": str(hash_seed),
+           "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
+         "-d", str(site)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed:\n{done.stdout}\n{done.stderr}")
+    return site
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    """Every file of a built site: relative path -> bytes."""
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
