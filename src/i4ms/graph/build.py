@@ -18,7 +18,7 @@ from pathlib import Path
 from i4ms.graph.call_status import CallStatus, call_status, closes_at, opens_at
 from i4ms.graph.references import check_references
 from i4ms.models import Call, Experiment, Label, Offering, Organisation, Project, Taxonomy
-from i4ms.problems import ContentError, Problem
+from i4ms.problems import ContentError, Problem, did_you_mean
 from i4ms.source.loader import Item, Loaded, load_content
 
 SUCCESS_STORY_SECTIONS = ("Challenge", "Solution", "Results", "Impact")
@@ -78,6 +78,21 @@ class Graph:
         return {o for o, holdings in self.org_holdings.items() if holdings}
 
 
+def _grant_holders(items: dict[str, dict[str, Item]]) -> list[Problem]:
+    """A grant's ``holders`` must be partners of its experiment."""
+    problems = []
+    for item in items["experiments"].values():
+        partners = [p.organisation for p in item.model.partners]
+        for i, grant in enumerate(item.model.grants):
+            for j, holder in enumerate(grant.holders):
+                if holder not in partners:
+                    problems.append(Problem(
+                        item.path, item.line("grants", i, "holders", j), f"grants[{i}].holders[{j}]",
+                        f"'{holder}' is not a partner of this experiment{did_you_mean(holder, partners)}",
+                    ))
+    return problems
+
+
 def _date_order(items: dict[str, dict[str, Item]]) -> list[Problem]:
     problems = []
     for collection, start, end in (
@@ -123,14 +138,16 @@ def _derive(g: Graph) -> None:
         proj_exps[exp.project].append(exp_id)
         if exp.call:
             call_exps[exp.call].append(exp_id)
-        grants = [Holding(gr.label, gr.year, exp_id) for gr in exp.grants]
-        for grant in grants:
+        grants = [(Holding(gr.label, gr.year, exp_id), set(gr.holders)) for gr in exp.grants]
+        for grant, _ in grants:
             label_exps[grant.label].append(grant)
         for partner in exp.partners:
             org = partner.organisation
             org_exps[org].append(Participation(exp_id, partner.role))
             org_projects[org].append(exp.project)
-            for grant in grants:
+            for grant, only in grants:
+                if only and org not in only:
+                    continue
                 holdings[org].append(grant)
                 label_orgs[grant.label].append((org, grant))
         g.experiment_countries[exp_id] = exp.countries or sorted(
@@ -172,6 +189,7 @@ def check(loaded: Loaded) -> list[Problem]:
     problems = list(loaded.problems)
     problems += check_references(loaded.documents, loaded.ids, loaded.taxonomy)
     problems += _date_order(loaded.items)
+    problems += _grant_holders(loaded.items)
     return sorted(set(problems))
 
 

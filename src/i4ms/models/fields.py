@@ -162,3 +162,8 @@ class Source(Strict):
 class Grant(Strict):
     label: ref("labels")  # type: ignore[valid-type]
     year: int | None = Field(default=None, ge=2000, le=2100)
+    holders: list[ref("organisations")] = Field(  # type: ignore[valid-type]
+        default=[],
+        description="on an experiment: the partners that hold it, when a source names only "
+        "some of them; empty means every partner",
+    )
