@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 GUIDE = REPO / "CONTRIBUTING.md"
 TEMPLATE = REPO / ".github" / "PULL_REQUEST_TEMPLATE.md"
 KINDS = ["experiment", "organisation", "call", "offering", "project"]
-ROOTS = ("content", "tests/fixtures/site")  # real content; the synthetic test content
+ROOTS = ("content",)  # every example is copied from the real content
 EXAMPLE = re.compile(
     r"<!-- example: ((?:content|tests/fixtures/site)/[a-z]+/[a-z0-9-]+\.md) -->\n"
     r"```markdown\n(.*?)```\n", re.S)
