@@ -61,7 +61,11 @@
   function localTimes() {
     var fmt;
     try {
-      fmt = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" });
+      // dateStyle/timeStyle cannot be combined with timeZoneName: spell the parts out.
+      fmt = new Intl.DateTimeFormat(undefined, {
+        year: "numeric", month: "short", day: "numeric",
+        hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+      });
     } catch (e) {
       return;
     }

@@ -29,7 +29,24 @@ def _files(ctx: BuildContext, out: SiteOutput, all_feeds: list[feeds.Feed]) -> d
     for path, data in calendars.calendar_files(ctx).items():
         out.add_asset(Asset(path, data))
     out.add_asset(Asset(paths.OG_IMAGE, default_image()))
+    _empty_sitemaps(out)
     return counts
+
+
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
+
+
+def _empty_sitemaps(out: SiteOutput) -> None:
+    """Material prefetches ``sitemap.xml`` beside every ``<link rel="alternate">`` (meant for
+    language versions); our feed and calendar links would make it log a 404 on every page.
+    An empty sitemap in their folders says truthfully that no pages live there."""
+    folders = {a.path.rsplit("/", 1)[0] for a in list(out.assets.values())
+               if a.path.startswith((paths.FEEDS, paths.CALENDARS))}
+    for folder in sorted(folders):
+        out.add_asset(Asset(f"{folder}/sitemap.xml", EMPTY_SITEMAP))
 
 
 def _feed_entries(ctx: BuildContext, all_feeds: list[feeds.Feed]) -> list[api.FeedEntry]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from i4ms.site.context import BuildContext
 from i4ms.site.output import SiteOutput, SitePage
 from i4ms.site.pagination import paginate
-from i4ms.site.views import country_name, experiment_card, featured_order
+from i4ms.site.views import country_name, experiment_card, featured_order, item_link
 
 TERM_PAGE = 200
 """Compact rows, so a technology with thousands of experiments needs few pages."""
@@ -36,6 +36,7 @@ def _name(ctx: BuildContext, kind: str, key: str) -> tuple[str, str]:
 
 
 def generate(ctx: BuildContext, out: SiteOutput) -> None:
+    technology_areas(ctx, out)
     g = ctx.graph
     for kind, singular in TERM_KINDS.items():
         by_key = experiments_by(ctx, kind)
@@ -60,3 +61,24 @@ def generate(ctx: BuildContext, out: SiteOutput) -> None:
                                  listing=listing)
         out.add_page(SitePage(src, {"technologies": "Technologies", "sectors": "Sectors",
                                     "countries": "Countries"}[kind], html, kind="collection"))
+
+
+def technology_areas(ctx: BuildContext, out: SiteOutput) -> None:
+    """A page per I4MS technology area: the projects and calls that name it."""
+    g = ctx.graph
+    listing = []
+    for term in g.taxonomy.technology_areas:
+        projects = [item_link(g, "projects", p) for p, it in sorted(g.projects.items())
+                    if term.id in it.model.technology_areas]
+        calls = [item_link(g, "calls", c) for c, it in sorted(g.calls.items())
+                 if term.id in it.model.technology_areas]
+        src = f"technology_areas/{term.id}.md"
+        listing.append({"name": term.name, "url": f"technology_areas/{term.id}/",
+                        "count": len(projects) + len(calls)})
+        html = ctx.renderer.page("technology_area.html", src, term=term, projects=projects,
+                                 calls=calls)
+        out.add_page(SitePage(src, term.name, html, f"I4MS technology area: {term.name}.",
+                              kind="term"))
+    html = ctx.renderer.page("terms_index.html", "technology_areas/index.md",
+                             singular="Technology area", kind="technology_areas", listing=listing)
+    out.add_page(SitePage("technology_areas/index.md", "Technology areas", html, kind="collection"))

@@ -1,0 +1,105 @@
+"""The fixture site and a hostile one, each built once per test session, served on localhost,
+and a real Chromium (Debian's, driven by Playwright; never a downloaded browser)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+from sitebuild import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FIXTURE,
+    PAYLOADS,
+    XSS,
+    build,
+    build_past_validation,
+    serve,
+)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("fixture") / "site"
+    run = build(FIXTURE, out)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return out
+
+
+def _hostile_content(root: Path) -> Path:
+    content = root / "content"
+    shutil.copytree(FIXTURE, content)
+    exp = content / "experiments" / "smart-weld.md"
+    text = exp.read_text(encoding="utf-8")
+    text = text.replace("title: Smart welding cell with a digital twin",
+                        "title: " + _yaml(PAYLOADS["title"]), 1)
+    text = text.replace("## Challenge", "## Challenge\n\n" + XSS + "\n\n"
+                        + '<img src="x" onerror="window.__xss=1">\n\n'
+                        + "[click](javascript:window.__xss=1)\n", 1)
+    exp.write_text(_set_field(text, "summary", PAYLOADS["summary"]), encoding="utf-8")
+    org = next((content / "organisations").glob("*.md"))
+    org.write_text(_set_field(org.read_text(encoding="utf-8"), "name", PAYLOADS["name"]),
+                   encoding="utf-8")
+    return content
+
+
+def _yaml(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _set_field(text: str, field: str, value: str) -> str:
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith(f"{field}:"):
+            lines[i] = f"{field}: {_yaml(value)}"
+            break
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("hostile")
+    content = _hostile_content(root)
+    out = root / "site"
+    run = build_past_validation(content, out)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return content, out
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page that records console errors, failed requests and every URL it asked for."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[Watched]:
+    context = browser.new_context()
+    page = context.new_page()
+    yield Watched(page)
+    context.close()

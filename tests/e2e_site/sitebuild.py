@@ -1,0 +1,89 @@
+"""Build a site from a content folder with the project's real mkdocs.yml, and serve it locally."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+MKDOCS = REPO / ".venv" / "bin" / "mkdocs"
+FIXTURE = REPO / "tests" / "fixtures" / "site"
+
+XSS = "<script>window.__xss=1</script>"
+PAYLOADS = {
+    "title": 'Tom & Jerry <b>bold</b> "quoted" \'single\' </title><script>window.__xss=1</script>',
+    "summary": f'<img src=x onerror="window.__xss=1"> a < b && c > d {XSS}',
+    "name": '"><svg onload=window.__xss=1> Evil & Co <i>x</i>',
+}
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def write_config(folder: Path, content: Path) -> Path:
+    """The repository's mkdocs.yml with every path made absolute, pointed at ``content``."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(REPO / config.get("docs_dir", "docs"))
+    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
+    config["hooks"] = [str(REPO / h) for h in config["hooks"]]
+    config["extra"]["i4ms_content"] = str(content)
+    config["watch"] = [str(content)]
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(content: Path, out: Path) -> subprocess.CompletedProcess:
+    config = write_config(out.parent, content)
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(out)],
+        capture_output=True, text=True, env=env(), timeout=600,
+    )
+
+
+def build_past_validation(content: Path, out: Path) -> subprocess.CompletedProcess:
+    """Build with the script check switched off: templates must be safe on their own."""
+    config = write_config(out.parent, content)
+    script = (
+        "import i4ms.source.loader as loader\n"
+        "loader.safety_problems = lambda doc: []\n"
+        "from mkdocs.commands.build import build\n"
+        "from mkdocs.config import load_config\n"
+        f"build(load_config({str(config)!r}, site_dir={str(out)!r}))\n"
+    )
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env(), timeout=600)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
