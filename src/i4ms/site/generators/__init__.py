@@ -9,7 +9,16 @@ from __future__ import annotations
 from typing import Protocol
 
 from i4ms.site.context import BuildContext
-from i4ms.site.generators import collections, home, items, labels, opendata, sharing, terms
+from i4ms.site.generators import (
+    collections,
+    home,
+    items,
+    labels,
+    opendata,
+    search,
+    sharing,
+    terms,
+)
 from i4ms.site.output import SiteOutput
 
 
@@ -23,6 +32,7 @@ GENERATORS: list[Generator] = [
     terms.generate,
     labels.generate,
     home.generate,
+    search.generate,
     opendata.generate,
     # Keep last: enriches every page added above with sharing metadata (Open Graph, JSON-LD).
     sharing.generate,

@@ -1,0 +1,335 @@
+/* I4MS portal: faceted search of a collection, in the browser, from files built at build time.
+   - search/<collection>/docs.json: one record per item and the facet value tables; enough to
+     list items and count facets, so the first result shows before the full-text index arrives.
+   - search/<collection>/index.json: a lunr index built in Python; loaded only once a query is
+     typed (or in the URL), with lunr.js 2.3.9. The browser never indexes.
+   Query and facets live in the URL (?q=...&technology=...); back and forward restore them.
+   Nothing is sent anywhere: only those two same-origin files and lunr.js are fetched. */
+(function () {
+  "use strict";
+
+  var PAGE = 48;
+
+  function statusAt(opens, closes, now) {
+    if (now < opens) return "upcoming";
+    if (now < closes) return "open";
+    return "closed";
+  }
+
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(url + ": HTTP " + r.status);
+      return r.json();
+    });
+  }
+
+  var lunrLoading = null;
+  function loadLunr(src) {
+    if (window.lunr) return Promise.resolve(window.lunr);
+    if (!lunrLoading) {
+      lunrLoading = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = src;
+        s.onload = function () { resolve(window.lunr); };
+        s.onerror = function () { reject(new Error("could not load " + src)); };
+        document.head.appendChild(s);
+      });
+    }
+    return lunrLoading;
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  /* Same trimming as the Python indexer (Unicode-aware \W), so "Ålesund" stays whole. */
+  function tokens(q) {
+    return q.toLowerCase().split(/[\s\-]+/).map(function (t) {
+      return t.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, "");
+    }).filter(Boolean);
+  }
+
+  function Search(panel) {
+    this.panel = panel;
+    this.collection = panel.dataset.i4msSearch;
+    this.root = panel.dataset.root;
+    this.input = panel.querySelector("[data-i4ms-q]");
+    this.facetsBox = panel.querySelector("[data-i4ms-facets]");
+    this.countBox = panel.querySelector("[data-i4ms-count]");
+    this.list = panel.querySelector("[data-i4ms-results]");
+    this.more = panel.querySelector("[data-i4ms-more]");
+    this.static = document.querySelector('[data-i4ms-static="' + this.collection + '"]');
+    this.index = null;
+    this.indexLoading = null;
+    this.shown = PAGE;
+    this.typing = false;
+    this.rendered = 0;
+  }
+
+  Search.prototype.start = function () {
+    var self = this;
+    return getJSON(this.panel.dataset.docs).then(function (data) {
+      self.data = data;
+      self.docs = data.docs;
+      self.facets = data.facets.map(function (f, i) {
+        var ids = f.values.map(function (v) { return v[0]; });
+        var pos = {};
+        ids.forEach(function (id, j) { pos[id] = j; });
+        return { key: f.key, name: f.name, computed: f.computed, ids: ids, pos: pos,
+                 names: f.values.map(function (v) { return v[1]; }), i: i };
+      });
+      self.readURL();
+      self.bind();
+      self.panel.hidden = false;
+      if (self.static) self.static.hidden = true;
+      self.update();
+    }).catch(function (err) {
+      /* The static list stays visible: every item is still there, with its link. */
+      self.panel.hidden = true;
+      if (self.static) self.static.hidden = false;
+      if (window.console) console.warn("I4MS search unavailable: " + err.message);
+    });
+  };
+
+  Search.prototype.readURL = function () {
+    var params = new URLSearchParams(window.location.search);
+    this.q = params.get("q") || "";
+    this.input.value = this.q;
+    var sel = {};
+    this.facets.forEach(function (f) {
+      sel[f.key] = {};
+      params.getAll(f.key).forEach(function (v) { if (v in f.pos) sel[f.key][v] = true; });
+    });
+    this.sel = sel;
+    this.shown = PAGE;
+  };
+
+  Search.prototype.writeURL = function (push) {
+    var params = new URLSearchParams();
+    if (this.q.trim()) params.set("q", this.q.trim());
+    var sel = this.sel;
+    this.facets.forEach(function (f) {
+      f.ids.forEach(function (id) { if (sel[f.key][id]) params.append(f.key, id); });
+    });
+    var qs = params.toString();
+    var url = window.location.pathname + (qs ? "?" + qs : "") + window.location.hash;
+    if (url === window.location.pathname + window.location.search + window.location.hash) return;
+    window.history[push ? "pushState" : "replaceState"]({ i4msSearch: true }, "", url);
+  };
+
+  Search.prototype.bind = function () {
+    var self = this;
+    this.panel.querySelector("[data-i4ms-form]").addEventListener("submit", function (e) {
+      e.preventDefault();
+    });
+    this.input.addEventListener("focus", function () { self.loadIndex(); });
+    this.input.addEventListener("input", function () {
+      self.q = self.input.value;
+      self.shown = PAGE;
+      self.writeURL(!self.typing); /* one history entry per query, not per keystroke */
+      self.typing = true;
+      self.update();
+    });
+    this.facetsBox.addEventListener("change", function (e) {
+      var box = e.target;
+      if (!box.dataset || !box.dataset.facet) return;
+      if (box.checked) self.sel[box.dataset.facet][box.value] = true;
+      else delete self.sel[box.dataset.facet][box.value];
+      self.shown = PAGE;
+      self.typing = false;
+      self.writeURL(true);
+      self.update();
+    });
+    this.more.addEventListener("click", function () {
+      self.shown += PAGE;
+      self.renderResults();
+    });
+    window.addEventListener("popstate", function () {
+      self.typing = false;
+      self.readURL();
+      self.update();
+    });
+  };
+
+  Search.prototype.loadIndex = function () {
+    var self = this;
+    if (!this.indexLoading) {
+      this.indexLoading = Promise.all([
+        loadLunr(this.panel.dataset.lunr),
+        getJSON(this.panel.dataset.index),
+      ]).then(function (got) {
+        if (got[1].count !== self.docs.length) throw new Error("index and records differ");
+        self.lunr = got[0];
+        self.index = got[0].Index.load(got[1].lunr);
+      });
+      this.indexLoading.catch(function (err) {
+        self.indexFailed = true;
+        self.countBox.textContent = "Text search is unavailable (" + err.message + "); filters still work.";
+      });
+    }
+    return this.indexLoading;
+  };
+
+  /* Positions matching the text query, best first, or null for "no query". Each word must
+     match (typing more words narrows); a word matches as typed, stemmed, or as a prefix. */
+  Search.prototype.textMatches = function () {
+    var words = tokens(this.q);
+    if (!words.length) return null;
+    var lunr = this.lunr, index = this.index, total = null;
+    words.forEach(function (w, n) {
+      var last = n === words.length - 1;
+      if (!last && !lunr.stopWordFilter(w)) return;
+      var scores = {};
+      index.query(function (q) {
+        if (lunr.stopWordFilter(w)) q.term(w, { usePipeline: true });
+        q.term(w, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 0.5 });
+        /* A half-typed word ("simula") may be longer than the stem of the word it starts
+           ("simulation" is indexed as "simul"): accept indexed stems it starts with. */
+        for (var len = Math.max(4, w.length - 3); len < w.length; len++) {
+          var stem = w.slice(0, len);
+          if (Object.prototype.hasOwnProperty.call(index.invertedIndex, stem)) {
+            q.term(stem, { usePipeline: false, boost: 0.3 });
+          }
+        }
+      }).forEach(function (r) { scores[r.ref] = r.score; });
+      if (total === null) { total = scores; return; }
+      var next = {};
+      Object.keys(total).forEach(function (ref) {
+        if (ref in scores) next[ref] = total[ref] + scores[ref];
+      });
+      total = next;
+    });
+    if (total === null) return null;
+    return Object.keys(total).sort(function (a, b) {
+      return total[b] - total[a] || parseInt(a, 36) - parseInt(b, 36);
+    }).map(function (ref) { return parseInt(ref, 36); });
+  };
+
+  Search.prototype.values = function (doc, f, now) {
+    if (f.key === "status") return [f.pos[statusAt(Date.parse(doc.o), Date.parse(doc.c), now)]];
+    return doc.f[f.i];
+  };
+
+  Search.prototype.passes = function (doc, f, now) {
+    var chosen = this.sel[f.key], any = false;
+    for (var id in chosen) { any = true; break; }
+    if (!any) return true;
+    var vals = this.values(doc, f, now);
+    for (var k = 0; k < vals.length; k++) if (chosen[f.ids[vals[k]]]) return true;
+    return false;
+  };
+
+  Search.prototype.update = function () {
+    var self = this;
+    if (tokens(this.q).length && !this.index && !this.indexFailed) {
+      this.countBox.textContent = "Loading the search index…";
+      this.loadIndex().then(function () { self.update(); }, function () { self.update(); });
+      return;
+    }
+    var now = Date.now();
+    var order = this.index ? this.textMatches() : null;
+    var candidates = order || this.docs.map(function (_, i) { return i; });
+    var facets = this.facets;
+    /* Disjunctive counts: a value's count is how many results it would give, keeping the
+       query and the other facets' choices. Values of one facet combine with OR, facets AND. */
+    var counts = facets.map(function (f) { return new Array(f.ids.length).fill(0); });
+    var results = [];
+    candidates.forEach(function (i) {
+      var doc = self.docs[i];
+      var fails = [];
+      facets.forEach(function (f) { if (!self.passes(doc, f, now)) fails.push(f.i); });
+      if (fails.length === 0) results.push(i);
+      facets.forEach(function (f) {
+        if (fails.length === 0 || (fails.length === 1 && fails[0] === f.i)) {
+          self.values(doc, f, now).forEach(function (v) { counts[f.i][v] += 1; });
+        }
+      });
+    });
+    this.results = results;
+    this.counts = counts;
+    this.renderFacets();
+    this.renderResults();
+  };
+
+  Search.prototype.renderFacets = function () {
+    var self = this;
+    var open = {};
+    this.facetsBox.querySelectorAll("details").forEach(function (d) { open[d.dataset.facet] = d.open; });
+    var frag = document.createDocumentFragment();
+    this.facets.forEach(function (f) {
+      var details = el("details", "i4ms-facet");
+      details.dataset.facet = f.key;
+      var chosen = Object.keys(self.sel[f.key]).length;
+      details.open = f.key in open ? open[f.key] : (chosen > 0 || window.innerWidth > 960);
+      details.appendChild(el("summary", "", f.name + (chosen ? " (" + chosen + ")" : "")));
+      var shown = 0;
+      f.ids.forEach(function (id, v) {
+        var count = self.counts[f.i][v], checked = !!self.sel[f.key][id];
+        if (!count && !checked) return;
+        shown += 1;
+        var label = el("label", "i4ms-facet__value");
+        var box = el("input");
+        box.type = "checkbox";
+        box.value = id;
+        box.checked = checked;
+        box.dataset.facet = f.key;
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + f.names[v] + " "));
+        var n = el("span", "i4ms-facet__count", String(count));
+        n.dataset.count = String(count);
+        label.appendChild(n);
+        details.appendChild(label);
+      });
+      if (!shown) details.appendChild(el("p", "i4ms-empty", "No values"));
+      frag.appendChild(details);
+    });
+    this.facetsBox.replaceChildren(frag);
+  };
+
+  Search.prototype.renderResults = function () {
+    var self = this, now = Date.now(), total = this.results.length;
+    var frag = document.createDocumentFragment();
+    this.results.slice(0, this.shown).forEach(function (i) {
+      var doc = self.docs[i];
+      var li = el("li", "i4ms-result");
+      var h = el("h3");
+      var a = el("a", "", doc.t);
+      a.href = self.root + doc.u;
+      h.appendChild(a);
+      li.appendChild(h);
+      if (doc.o) {
+        var s = statusAt(Date.parse(doc.o), Date.parse(doc.c), now);
+        var badge = el("span", "i4ms-status i4ms-status--" + s, s);
+        li.insertBefore(badge, h);
+      }
+      if (doc.m) li.appendChild(el("p", "i4ms-meta", doc.m));
+      if (doc.s) li.appendChild(el("p", "", doc.s));
+      frag.appendChild(li);
+    });
+    this.list.replaceChildren(frag);
+    var all = this.docs.length;
+    this.countBox.textContent = total === all
+      ? all + (all === 1 ? " item" : " items")
+      : total + " of " + all + (all === 1 ? " item" : " items") + " match";
+    this.more.hidden = total <= this.shown;
+    this.rendered += 1;
+    if (this.rendered === 1 && window.performance && performance.mark) performance.mark("i4ms-first-result");
+    if (this.index && tokens(this.q).length && !this.markedText && window.performance && performance.mark) {
+      this.markedText = true;
+      performance.mark("i4ms-first-text-result");
+    }
+    this.panel.dataset.ready = "true";
+  };
+
+  function init() {
+    document.querySelectorAll("[data-i4ms-search]").forEach(function (panel) {
+      new Search(panel).start();
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
