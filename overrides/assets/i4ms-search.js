@@ -84,7 +84,6 @@
       self.readURL();
       self.bind();
       self.panel.hidden = false;
-      if (self.static) self.static.hidden = true;
       self.update();
     }).catch(function (err) {
       /* The static list stays visible: every item is still there, with its link. */
@@ -289,8 +288,19 @@
     this.facetsBox.replaceChildren(frag);
   };
 
+  Search.prototype.idle = function () {
+    if (tokens(this.q).length) return false;
+    for (var key in this.sel) for (var id in this.sel[key]) return false;
+    return true;
+  };
+
   Search.prototype.renderResults = function () {
     var self = this, now = Date.now(), total = this.results.length;
+    /* Pages that say data-idle="static" (the calls, grouped by status) keep their own list
+       until the visitor narrows it; the others show the result list at once. */
+    var keepStatic = this.panel.dataset.idle === "static" && this.idle();
+    if (this.static) this.static.hidden = !keepStatic;
+    this.list.hidden = keepStatic;
     var frag = document.createDocumentFragment();
     this.results.slice(0, this.shown).forEach(function (i) {
       var doc = self.docs[i];
@@ -314,7 +324,7 @@
     this.countBox.textContent = total === all
       ? all + (all === 1 ? " item" : " items")
       : total + " of " + all + (all === 1 ? " item" : " items") + " match";
-    this.more.hidden = total <= this.shown;
+    this.more.hidden = keepStatic || total <= this.shown;
     this.rendered += 1;
     if (this.rendered === 1 && window.performance && performance.mark) performance.mark("i4ms-first-result");
     if (this.index && tokens(this.q).length && !this.markedText && window.performance && performance.mark) {
