@@ -1,0 +1,125 @@
+"""Sites for the search and Find support tests, built once per session and served locally:
+the small fixture site, the repository's real content, and a synthetic site big enough to
+paginate. A real Chromium (Debian's, via Playwright)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e_site"))  # the shared builder
+from sitebuild import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FIXTURE,
+    PAYLOADS,
+    REPO,
+    build,
+    build_past_validation,
+    serve,
+)
+
+sys.path.insert(0, str(REPO))
+from bench.synthetic import generate  # noqa: E402
+
+SYNTHETIC_ITEMS = 250  # ~150 experiments, ~83 organisations: several pages of each listing
+
+
+def _built(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path) -> Path:
+    out = tmp_path_factory.mktemp(name) / "site"
+    run = build(content, out)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(_built(tmp_path_factory, "search-fixture", FIXTURE)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def real_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(_built(tmp_path_factory, "search-real", REPO / "content")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(content, site) of a synthetic site; its data is marked synthetic and never published."""
+    content = tmp_path_factory.mktemp("search-synthetic") / "content"
+    generate(content, SYNTHETIC_ITEMS, seed=4)
+    return content, _built(tmp_path_factory, "search-synthetic-site", content)
+
+
+@pytest.fixture(scope="session")
+def synthetic_url(synthetic: tuple[Path, Path]) -> Iterator[str]:
+    with serve(synthetic[1]) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Script payloads in a title, a summary and a name, loaded past validation: the records
+    carry them and the browser must show them as text."""
+    content = tmp_path_factory.mktemp("search-hostile") / "content"
+    shutil.copytree(FIXTURE, content)
+    for path, field, value in [
+        (content / "experiments" / "smart-weld.md", "title", PAYLOADS["title"]),
+        (content / "experiments" / "smart-weld.md", "summary", PAYLOADS["summary"]),
+        (content / "organisations" / "acme-robotics.md", "name", PAYLOADS["name"]),
+    ]:
+        lines = path.read_text(encoding="utf-8").split("\n")
+        i = next(n for n, line in enumerate(lines) if line.startswith(f"{field}:"))
+        lines[i] = f"{field}: " + json.dumps(value)
+        path.write_text("\n".join(lines), encoding="utf-8")
+    out = content.parent / "site"
+    run = build_past_validation(content, out)
+    assert run.returncode == 0, run.stderr[-3000:]
+    with serve(out) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page that records console errors and every URL it asked for."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+        page.on("request", lambda r: self.requests.append(r.url))
+
+    def off_site(self, base_url: str) -> list[str]:
+        return [u for u in self.requests if not u.startswith(base_url)]
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[Watched]:
+    context = browser.new_context()
+    page = context.new_page()
+    yield Watched(page)
+    context.close()
+
+
+@pytest.fixture
+def no_js_page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
