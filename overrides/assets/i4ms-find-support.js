@@ -40,7 +40,7 @@
     var names = {};
     data.facets.forEach(function (f) {
       names[f.key] = {};
-      f.values.forEach(function (v) { names[f.key][v[0]] = v[1]; });
+      f.values.forEach(function (v) { names[f.key][v[0]] = v.length > 1 ? v[1] : v[0]; });
     });
     data.names = names;
     return data;

@@ -61,7 +61,6 @@
     this.countBox = panel.querySelector("[data-i4ms-count]");
     this.list = panel.querySelector("[data-i4ms-results]");
     this.more = panel.querySelector("[data-i4ms-more]");
-    this.static = document.querySelector('[data-i4ms-static="' + this.collection + '"]');
     this.index = null;
     this.indexLoading = null;
     this.shown = PAGE;
@@ -71,6 +70,8 @@
 
   Search.prototype.start = function () {
     var self = this;
+    /* A query in the address needs the index at once: fetch it alongside the records. */
+    if (tokens(new URLSearchParams(window.location.search).get("q") || "").length) this.fetchIndex();
     return getJSON(this.panel.dataset.docs).then(function (data) {
       self.data = data;
       self.docs = data.docs;
@@ -78,8 +79,8 @@
         var ids = f.values.map(function (v) { return v[0]; });
         var pos = {};
         ids.forEach(function (id, j) { pos[id] = j; });
-        return { key: f.key, name: f.name, computed: f.computed, ids: ids, pos: pos,
-                 names: f.values.map(function (v) { return v[1]; }), i: i };
+        return { key: f.key, name: f.name, computed: f.computed, hidden: f.hidden, ids: ids, pos: pos,
+                 names: f.values.map(function (v) { return v.length > 1 ? v[1] : v[0]; }), i: i };
       });
       self.readURL();
       self.bind();
@@ -88,9 +89,19 @@
     }).catch(function (err) {
       /* The static list stays visible: every item is still there, with its link. */
       self.panel.hidden = true;
-      if (self.static) self.static.hidden = false;
+      self.showStatic(true);
       if (window.console) console.warn("I4MS search unavailable: " + err.message);
     });
+  };
+
+  /* The script runs as soon as it arrives (async), maybe before the static list is parsed. */
+  Search.prototype.showStatic = function (show) {
+    var self = this;
+    var list = document.querySelector('[data-i4ms-static="' + this.collection + '"]');
+    if (list) list.hidden = !show;
+    else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { self.showStatic(show); });
+    }
   };
 
   Search.prototype.readURL = function () {
@@ -153,13 +164,17 @@
     });
   };
 
+  Search.prototype.fetchIndex = function () {
+    if (!this.indexFetch) {
+      this.indexFetch = Promise.all([loadLunr(this.panel.dataset.lunr), getJSON(this.panel.dataset.index)]);
+    }
+    return this.indexFetch;
+  };
+
   Search.prototype.loadIndex = function () {
     var self = this;
     if (!this.indexLoading) {
-      this.indexLoading = Promise.all([
-        loadLunr(this.panel.dataset.lunr),
-        getJSON(this.panel.dataset.index),
-      ]).then(function (got) {
+      this.indexLoading = this.fetchIndex().then(function (got) {
         if (got[1].count !== self.docs.length) throw new Error("index and records differ");
         self.lunr = got[0];
         self.index = got[0].Index.load(got[1].lunr);
@@ -172,12 +187,25 @@
     return this.indexLoading;
   };
 
+  /* Facet values whose name has a word starting with w ("hung" -> Hungary), per facet. */
+  Search.prototype.valueMatches = function (w) {
+    return this.facets.map(function (f) {
+      var hit = {}, any = false;
+      f.names.forEach(function (name, v) {
+        if (tokens(name).some(function (t) { return t.lastIndexOf(w, 0) === 0; })) { hit[v] = true; any = true; }
+      });
+      return any ? hit : null;
+    });
+  };
+
   /* Positions matching the text query, best first, or null for "no query". Each word must
-     match (typing more words narrows); a word matches as typed, stemmed, or as a prefix. */
+     match (typing more words narrows). A word matches an item through the lunr index (title
+     and text; as typed, stemmed or as a prefix) or through the name of one of its facet
+     values (a technology, a country, a partner); words of the title weigh more. */
   Search.prototype.textMatches = function () {
     var words = tokens(this.q);
     if (!words.length) return null;
-    var lunr = this.lunr, index = this.index, total = null;
+    var self = this, lunr = this.lunr, index = this.index, total = null;
     words.forEach(function (w, n) {
       var last = n === words.length - 1;
       if (!last && !lunr.stopWordFilter(w)) return;
@@ -193,18 +221,29 @@
             q.term(stem, { usePipeline: false, boost: 0.3 });
           }
         }
-      }).forEach(function (r) { scores[r.ref] = r.score; });
+      }).forEach(function (r) { scores[parseInt(r.ref, 36)] = r.score; });
+      var hits = self.valueMatches(w);
+      if (hits.some(Boolean)) {
+        self.docs.forEach(function (doc, i) {
+          for (var k = 0; k < hits.length; k++) {
+            if (!hits[k]) continue;
+            var vals = doc.f[k];
+            for (var j = 0; j < vals.length; j++) {
+              if (hits[k][vals[j]]) { scores[i] = (scores[i] || 0) + 1; return; }
+            }
+          }
+        });
+      }
+      Object.keys(scores).forEach(function (i) {
+        if (tokens(self.docs[i].t).some(function (t) { return t.lastIndexOf(w, 0) === 0; })) scores[i] += 2;
+      });
       if (total === null) { total = scores; return; }
       var next = {};
-      Object.keys(total).forEach(function (ref) {
-        if (ref in scores) next[ref] = total[ref] + scores[ref];
-      });
+      Object.keys(total).forEach(function (i) { if (i in scores) next[i] = total[i] + scores[i]; });
       total = next;
     });
     if (total === null) return null;
-    return Object.keys(total).sort(function (a, b) {
-      return total[b] - total[a] || parseInt(a, 36) - parseInt(b, 36);
-    }).map(function (ref) { return parseInt(ref, 36); });
+    return Object.keys(total).map(Number).sort(function (a, b) { return total[b] - total[a] || a - b; });
   };
 
   Search.prototype.values = function (doc, f, now) {
@@ -259,6 +298,7 @@
     this.facetsBox.querySelectorAll("details").forEach(function (d) { open[d.dataset.facet] = d.open; });
     var frag = document.createDocumentFragment();
     this.facets.forEach(function (f) {
+      if (f.hidden) return;
       var details = el("details", "i4ms-facet");
       details.dataset.facet = f.key;
       var chosen = Object.keys(self.sel[f.key]).length;
@@ -288,6 +328,28 @@
     this.facetsBox.replaceChildren(frag);
   };
 
+  /* Where records carry no result line, compose it from facet values ("Project · Countries"). */
+  Search.prototype.metaOf = function (doc) {
+    var self = this;
+    return (this.data.meta || []).map(function (key) {
+      var f = self.facets.filter(function (x) { return x.key === key; })[0];
+      return f ? doc.f[f.i].map(function (v) { return f.names[v]; }).join(", ") : "";
+    }).filter(Boolean).join(" · ");
+  };
+
+  /* Summaries only decorate the results: fetched after the first result is on screen. */
+  Search.prototype.loadSummaries = function () {
+    var self = this;
+    if (this.summariesLoading) return;
+    this.summariesLoading = getJSON(this.panel.dataset.summaries).then(function (data) {
+      if (data.count !== self.docs.length) throw new Error("summaries and records differ");
+      self.summaries = data.summaries;
+      self.renderResults();
+    }).catch(function (err) {
+      if (window.console) console.warn("I4MS search: no summaries (" + err.message + ")");
+    });
+  };
+
   Search.prototype.idle = function () {
     if (tokens(this.q).length) return false;
     for (var key in this.sel) for (var id in this.sel[key]) return false;
@@ -299,7 +361,7 @@
     /* Pages that say data-idle="static" (the calls, grouped by status) keep their own list
        until the visitor narrows it; the others show the result list at once. */
     var keepStatic = this.panel.dataset.idle === "static" && this.idle();
-    if (this.static) this.static.hidden = !keepStatic;
+    this.showStatic(keepStatic);
     this.list.hidden = keepStatic;
     var frag = document.createDocumentFragment();
     this.results.slice(0, this.shown).forEach(function (i) {
@@ -315,8 +377,9 @@
         var badge = el("span", "i4ms-status i4ms-status--" + s, s);
         li.insertBefore(badge, h);
       }
-      if (doc.m) li.appendChild(el("p", "i4ms-meta", doc.m));
-      if (doc.s) li.appendChild(el("p", "", doc.s));
+      var meta = doc.m || self.metaOf(doc);
+      if (meta) li.appendChild(el("p", "i4ms-meta", meta));
+      if (self.summaries && self.summaries[i]) li.appendChild(el("p", "", self.summaries[i]));
       frag.appendChild(li);
     });
     this.list.replaceChildren(frag);
@@ -326,7 +389,10 @@
       : total + " of " + all + (all === 1 ? " item" : " items") + " match";
     this.more.hidden = keepStatic || total <= this.shown;
     this.rendered += 1;
-    if (this.rendered === 1 && window.performance && performance.mark) performance.mark("i4ms-first-result");
+    if (this.rendered === 1) {
+      if (window.performance && performance.mark) performance.mark("i4ms-first-result");
+      window.setTimeout(function () { self.loadSummaries(); }, 0);
+    }
     if (this.index && tokens(this.q).length && !this.markedText && window.performance && performance.mark) {
       this.markedText = true;
       performance.mark("i4ms-first-text-result");
@@ -340,6 +406,6 @@
     });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  /* The panel precedes this script in the page, so it exists even while the page is parsed. */
+  init();
 })();

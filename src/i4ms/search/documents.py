@@ -34,6 +34,8 @@ class Facet:
     name: str
     computed: bool = False
     """True when the browser computes the value (call status, from its own clock)."""
+    hidden: bool = False
+    """Not offered as a filter, only matched by typed words (an experiment's partners)."""
 
 
 TECHNOLOGY = Facet("technology", "Technology")
@@ -46,15 +48,23 @@ ORG_TYPE = Facet("type", "Organisation type")
 STATUS = Facet("status", "Call status", computed=True)
 ELIGIBLE = Facet("country", "Open to applicants from")
 CATEGORY = Facet("category", "Offering")
+PARTNER = Facet("partner", "Partner", hidden=True)
 
 FACETS: dict[str, list[Facet]] = {
-    "experiments": [TECHNOLOGY, SECTOR, COUNTRY, PROJECT, LABEL],
+    "experiments": [TECHNOLOGY, SECTOR, COUNTRY, PROJECT, LABEL, PARTNER],
     "organisations": [COUNTRY, ORG_TYPE, ROLE, TECHNOLOGY, PROJECT, LABEL],
     "calls": [STATUS, PROJECT, TECHNOLOGY, ELIGIBLE],
     "offerings": [CATEGORY, TECHNOLOGY, COUNTRY, PROJECT],
     "projects": [TECHNOLOGY, SECTOR, COUNTRY],
 }
-"""The collections with a search box (and ``projects``, which Find support also matches)."""
+"""The collections with a search box (and ``projects``, which Find support also matches).
+
+A typed word matches an item by the lunr index (its title and own text) or by the name of
+one of its facet values ("Hungary", "Robotics", a partner's name): the browser matches value
+names, so the index need not repeat them for every item, which keeps it small."""
+
+META: dict[str, list[str]] = {"experiments": ["project", "country"]}
+"""Collections whose result line the browser composes from facet values instead of ``meta``."""
 
 Values = list[tuple[str, str]]
 """(id, display name) pairs of one facet for one item."""
@@ -111,14 +121,11 @@ def experiment_docs(g: Graph) -> list[SearchDoc]:
             "label": _labels(g, [gr.label for gr in exp.grants]),
         }
         partners = [g.organisations[p.organisation].model for p in exp.partners]
+        facets["partner"] = [(p.organisation, g.organisations[p.organisation].model.name)
+                             for p in exp.partners]
         docs.append(SearchDoc(
             title=exp.title, url=item_url("experiments", exp_id), summary=_short(exp.summary),
-            meta=" · ".join(filter(None, [facets["project"][0][1],
-                                         ", ".join(n for _, n in facets["country"])])),
-            text=" ".join([exp.summary, *(p.short_name or p.name for p in partners),
-                           *(p.name for p in partners if p.short_name),
-                           *(n for v in facets.values() for _, n in v)]),
-            facets=facets,
+            meta="", text=exp.summary, facets=facets,
             extra={"ut": ",".join(sorted({p.type for p, part in zip(partners, exp.partners, strict=True)
                                           if part.role == "end-user"}))},
         ))
@@ -144,8 +151,7 @@ def organisation_docs(g: Graph) -> list[SearchDoc]:
             title=org.name, url=item_url("organisations", org_id), summary=_short(org.summary),
             meta=" · ".join([facets["country"][0][1], ORG_TYPES[org.type]]
                             + ([f"{n} experiment{'s' if n != 1 else ''}"] if n else [])),
-            text=" ".join(filter(None, [org.short_name, org.region, org.summary,
-                                        _names(facets["project"])])),
+            text=" ".join(filter(None, [org.short_name, org.region, org.summary])),
             facets=facets,
         ))
     return docs
@@ -166,7 +172,6 @@ def call_docs(g: Graph) -> list[SearchDoc]:
             title=call.title, url=item_url("calls", call_id), summary=_short(call.summary),
             meta=facets["project"][0][1],
             text=" ".join(filter(None, [call.identifier, call.summary,
-                                        _names(facets["technology"]),
                                         _names(_terms(g, "technology_areas",
                                                       call.technology_areas))])),
             facets=facets,
@@ -197,7 +202,7 @@ def offering_docs(g: Graph) -> list[SearchDoc]:
         docs.append(SearchDoc(
             title=off.title, url=item_url("offerings", off_id), summary=_short(off.summary),
             meta=f"{facets['category'][0][1]} by {provider}",
-            text=" ".join(filter(None, [provider, off.summary, _names(facets["technology"])])),
+            text=" ".join(filter(None, [provider, off.summary])),
             facets=facets,
         ))
     return docs

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pycountry
 
 from i4ms.search import documents, payload
 from i4ms.search.vendor import LUNR_JS_PATH, lunr_js
 from i4ms.site.context import BuildContext
 from i4ms.site.output import Asset, SiteOutput, SitePage
+from i4ms.site.urls import relative
 
 FIND_SUPPORT = "find-support/index.md"
 
@@ -20,12 +23,25 @@ NEEDS = [
 COMPANY_TYPES = ["sme", "midcap", "large", "research", "university", "other"]
 
 
+SEARCH_PAGES = {
+    "experiments": "best-practices/index.md",
+    "organisations": "organisations/index.md",
+    "calls": "calls/index.md",
+    "offerings": "projects/index.md",
+}
+"""The listing page that carries each collection's search panel (templates/_search.html)."""
+
+
 def docs_path(collection: str) -> str:
     return f"search/{collection}/docs.json"
 
 
 def index_path(collection: str) -> str:
     return f"search/{collection}/index.json"
+
+
+def summaries_path(collection: str) -> str:
+    return f"search/{collection}/summaries.json"
 
 
 def _countries() -> list[tuple[str, str]]:
@@ -53,6 +69,30 @@ def _find_support(ctx: BuildContext, out: SiteOutput) -> None:
     ))
 
 
+PRELOAD_INDEX = (
+    "<script>/* a query in the address: fetch lunr.js and the index with the records */"
+    "(function(){{if(!/[?&]q=[^&]/.test(location.search))return;"
+    '[["{lunr}","script"],["{index}","fetch"]].forEach(function(f){{'
+    'var l=document.createElement("link");l.rel="preload";l.href=f[0];l.as=f[1];'
+    'if(f[1]==="fetch"){{l.crossOrigin="anonymous";}}document.head.appendChild(l);}});}})();</script>'
+)
+
+
+def _preload(out: SiteOutput) -> None:
+    """Ask for the records from ``<head>``: the download overlaps the theme's own loading, so
+    the first result does not wait for the search script to run first. With a query in the
+    address, the index and lunr.js are needed for the first result too."""
+    for collection, src in SEARCH_PAGES.items():
+        page = out.pages[src]
+        links = (
+            f'<link rel="preload" href="{relative(src, docs_path(collection))}" '
+            'as="fetch" type="application/json" crossorigin>\n'
+            + PRELOAD_INDEX.format(lunr=relative(src, LUNR_JS_PATH),
+                                   index=relative(src, index_path(collection)))
+        )
+        out.replace_page(replace(page, head=f"{page.head}\n{links}" if page.head else links))
+
+
 def generate(ctx: BuildContext, out: SiteOutput) -> None:
     out.add_asset(Asset(LUNR_JS_PATH, lunr_js()))
     for collection, build in documents.BUILDERS.items():
@@ -60,4 +100,7 @@ def generate(ctx: BuildContext, out: SiteOutput) -> None:
         out.add_asset(Asset(docs_path(collection),
                             payload.to_json(payload.docs_payload(collection, docs))))
         out.add_asset(Asset(index_path(collection), payload.to_json(payload.index_payload(docs))))
+        out.add_asset(Asset(summaries_path(collection),
+                            payload.to_json(payload.summaries_payload(docs))))
+    _preload(out)
     _find_support(ctx, out)
