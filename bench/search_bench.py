@@ -193,7 +193,7 @@ def browser_loads(site: Path, runs: int) -> tuple[Load, Load, float]:
     return results["plain"], results["query"], statistics.median(keystrokes)
 
 
-def bench(experiments: int, workdir: Path, runs: int = 5, repeat: int = 1) -> SearchFigures:
+def bench(experiments: int, workdir: Path, runs: int = 9, repeat: int = 1) -> SearchFigures:
     n = items_for(experiments)
     content = workdir / "content"
     generate(content, n, seed=0)
@@ -246,7 +246,7 @@ def report(f: SearchFigures) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--experiments", type=int, nargs="+", default=[700, 10_000])
-    parser.add_argument("--runs", type=int, default=5, help="page loads per measurement")
+    parser.add_argument("--runs", type=int, default=9, help="page loads per measurement")
     parser.add_argument("--repeat", type=int, default=1, help="index builds (best is kept)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,20 @@ from i4ms.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
+sys.path.insert(0, str(REPO / "tests" / "e2e_site"))  # sitebuild: the shared site builder
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """One real Chromium per test process (Debian's, via Playwright; never a downloaded one):
+    Playwright's sync API allows a single instance per process, shared by every e2e folder."""
+    from playwright.sync_api import sync_playwright
+    from sitebuild import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 @pytest.fixture

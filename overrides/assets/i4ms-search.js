@@ -7,6 +7,7 @@
    Nothing is sent anywhere: only those two same-origin files and lunr.js are fetched. */
 (function () {
   "use strict";
+  if (window.performance && performance.mark) performance.mark("i4ms-search-start");
 
   var PAGE = 48;
 
@@ -191,8 +192,9 @@
   Search.prototype.valueMatches = function (w) {
     return this.facets.map(function (f) {
       var hit = {}, any = false;
-      f.names.forEach(function (name, v) {
-        if (tokens(name).some(function (t) { return t.lastIndexOf(w, 0) === 0; })) { hit[v] = true; any = true; }
+      if (!f.words) f.words = f.names.map(tokens);
+      f.words.forEach(function (words, v) {
+        if (words.some(function (t) { return t.lastIndexOf(w, 0) === 0; })) { hit[v] = true; any = true; }
       });
       return any ? hit : null;
     });
@@ -235,7 +237,9 @@
         });
       }
       Object.keys(scores).forEach(function (i) {
-        if (tokens(self.docs[i].t).some(function (t) { return t.lastIndexOf(w, 0) === 0; })) scores[i] += 2;
+        var doc = self.docs[i];
+        if (!doc.tw) doc.tw = tokens(doc.t);
+        if (doc.tw.some(function (t) { return t.lastIndexOf(w, 0) === 0; })) scores[i] += 2;
       });
       if (total === null) { total = scores; return; }
       var next = {};

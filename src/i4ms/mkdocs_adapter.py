@@ -30,6 +30,7 @@ from i4ms.site.background import BackgroundError, BackgroundRenderer
 from i4ms.site.context import BuildContext
 from i4ms.site.generators import generate_site
 from i4ms.site.output import SiteOutput, SitePage
+from i4ms.theme_chrome import ChromeCache
 
 _KEY = "i4ms_build"
 
@@ -39,6 +40,7 @@ class Build:
     output: SiteOutput
     ctx: BuildContext
     renderer: BackgroundRenderer | None = None
+    nav_pages: set[str] | None = None
 
 
 def build_moment() -> datetime:
@@ -105,9 +107,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return ""
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _build(config).nav_pages = {p.file.src_uri for p in nav.pages}
+    return nav
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
     """Pages are enumerated; start rendering deferred ones while MkDocs renders the theme."""
     build = _build(config)
+    env.globals["i4ms_chrome"] = ChromeCache(build.nav_pages or set())
     deferred = [(p.src_uri, p.deferred) for p in build.output.pages.values() if p.deferred]
     order = {f.src_uri: i for i, f in enumerate(files.documentation_pages())}
     deferred.sort(key=lambda pair: order.get(pair[0], len(order)))

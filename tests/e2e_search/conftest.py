@@ -11,12 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e_site"))  # the shared builder
 from sitebuild import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
     FIXTURE,
     PAYLOADS,
     REPO,
@@ -84,14 +82,6 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert run.returncode == 0, run.stderr[-3000:]
     with serve(out) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class Watched:
