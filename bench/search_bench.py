@@ -106,7 +106,7 @@ class SearchFigures:
 
 
 def items_for(experiments: int) -> int:
-    """The smallest synthetic N with at least this many experiments."""
+    """A synthetic N with at least this many experiments (and at most two more)."""
     n = max(10, int(experiments / 0.6))
     while counts_for(n)["experiments"] > experiments and n > 10:
         n -= 1

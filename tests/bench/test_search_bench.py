@@ -35,7 +35,7 @@ def figures(tmp_path_factory: pytest.TempPathFactory) -> Any:
 def test_items_for_gives_at_least_that_many_experiments(experiments: int) -> None:
     n = search_bench.items_for(experiments)
     counts = search_bench.counts_for(n)["experiments"]
-    assert counts >= experiments and search_bench.counts_for(n - 1)["experiments"] < experiments
+    assert experiments <= counts <= experiments + 2
 
 
 def test_the_figures_come_from_the_browser(figures: Any) -> None:

@@ -4,11 +4,13 @@ paginate. A real Chromium (Debian's, via Playwright)."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -23,8 +25,17 @@ from sitebuild import (  # noqa: E402
     serve,
 )
 
-sys.path.insert(0, str(REPO))
-from bench.synthetic import generate  # noqa: E402
+
+def _synthetic() -> ModuleType:
+    """bench/synthetic.py by path: ``bench`` is also the name of a test folder."""
+    spec = importlib.util.spec_from_file_location("_i4ms_bench_synthetic", REPO / "bench" / "synthetic.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _synthetic().generate
 
 SYNTHETIC_ITEMS = 250  # ~150 experiments, ~83 organisations: several pages of each listing
 

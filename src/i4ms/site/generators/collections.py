@@ -19,20 +19,36 @@ from i4ms.site.views import (
 
 
 def _calls(ctx: BuildContext, out: SiteOutput) -> None:
+    """Open, then upcoming, then closed calls (most recently closed first), paginated: each
+    page groups its own calls by status; the browser regroups them as its clock moves on."""
     g = ctx.graph
-    groups: dict[str, list[dict]] = {s.value: [] for s in CallStatus}
+    by_status: dict[str, list[dict]] = {s.value: [] for s in CallStatus}
     for call_id in sorted(g.calls, key=lambda c: (closes_at(g.calls[c].model), c)):
         row = call_row(ctx, call_id)
-        groups[row["status"]].append(row)
-    groups["closed"].reverse()  # most recently closed first
-    src = "calls/index.md"
-    html = ctx.renderer.page("calls.html", src, groups=groups)
-    out.add_page(SitePage(src, "Open calls", html,
-                          "Open calls for I4MS application experiments and awards.",
-                          kind="collection"))
+        by_status[row["status"]].append(row)
+    by_status["closed"].reverse()  # most recently closed first
+    ordered = [row for status in ("open", "upcoming", "closed") for row in by_status[status]]
+    for pager in paginate(ordered, "calls/"):
+        groups: dict[str, list[dict]] = {s.value: [] for s in CallStatus}
+        for row in pager.items:
+            groups[row["status"]].append(row)
+        html = ctx.renderer.page("calls.html", pager.src_uri, groups=groups, pager=pager,
+                                 total=len(ordered))
+        title = "Open calls" + (f" (page {pager.number})" if pager.number > 1 else "")
+        out.add_page(SitePage(pager.src_uri, title, html,
+                              "Open calls for I4MS application experiments and awards.",
+                              kind="collection", searchable=pager.number == 1))
+
+
+def _offering_row(ctx: BuildContext, off_id: str) -> dict:
+    g = ctx.graph
+    off = g.offerings[off_id].model
+    return {"link": item_link(g, "offerings", off_id), "provider": provider_link(g, off.provider),
+            "category": term_name(g, "offering_categories", off.category), "summary": off.summary}
 
 
 def _projects(ctx: BuildContext, out: SiteOutput) -> None:
+    """The projects by phase on the first page; the marketplace offerings, paginated, below."""
     g = ctx.graph
     phases: dict[int, list[dict]] = {}
     for proj_id, item in sorted(g.projects.items(), key=lambda kv: kv[1].model.acronym.lower()):
@@ -44,19 +60,17 @@ def _projects(ctx: BuildContext, out: SiteOutput) -> None:
             "offerings": [item_link(g, "offerings", o)
                           for o in g.project_offerings.get(proj_id, [])],
         })
-    offerings = [
-        {"link": item_link(g, "offerings", o), "provider": provider_link(g, it.model.provider),
-         "category": term_name(g, "offering_categories", it.model.category),
-         "summary": it.model.summary}
-        for o, it in sorted(g.offerings.items())
-    ]
-    src = "projects/index.md"
-    html = ctx.renderer.page(
-        "projects.html", src, phases=sorted(phases.items(), reverse=True), offerings=offerings,
-    )
-    out.add_page(SitePage(src, "Projects & Marketplace", html,
-                          "I4MS Innovation Actions by phase, their marketplaces and offerings.",
-                          kind="collection"))
+    ordered = sorted(g.offerings, key=lambda o: g.offerings[o].model.title.lower())
+    for pager in paginate(ordered, "projects/"):
+        html = ctx.renderer.page(
+            "projects.html", pager.src_uri, pager=pager,
+            phases=sorted(phases.items(), reverse=True) if pager.number == 1 else [],
+            offerings=[_offering_row(ctx, o) for o in pager.items], total=len(ordered),
+        )
+        title = "Projects & Marketplace" + (f" (page {pager.number})" if pager.number > 1 else "")
+        out.add_page(SitePage(pager.src_uri, title, html,
+                              "I4MS Innovation Actions by phase, their marketplaces and offerings.",
+                              kind="collection", searchable=pager.number == 1))
 
 
 def _best_practices(ctx: BuildContext, out: SiteOutput) -> None:
