@@ -26,7 +26,7 @@ from i4ms.opendata.dates import Lastmod
 from i4ms.opendata.gitdates import last_commit_dates
 from i4ms.problems import ContentError, format_text
 from i4ms.scaffold import explain_placeholders
-from i4ms.site.background import BackgroundError, BackgroundRenderer
+from i4ms.site.background import AssetWriter, BackgroundError, BackgroundRenderer
 from i4ms.site.context import BuildContext
 from i4ms.site.generators import generate_site
 from i4ms.site.output import SiteOutput, SitePage
@@ -41,6 +41,7 @@ class Build:
     ctx: BuildContext
     renderer: BackgroundRenderer | None = None
     nav_pages: set[str] | None = None
+    writer: AssetWriter | None = None
 
 
 def build_moment() -> datetime:
@@ -70,10 +71,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ctx = BuildContext(graph=graph, now=build_moment(), site_url=config.site_url,
                        site_name=config.site_name, content_dates=last_commit_dates(root),
                        site_description=config.site_description or "")
-    config.extra[_KEY] = Build(generate_site(ctx), ctx)
+    build = Build(generate_site(ctx), ctx)
+    config.extra[_KEY] = build
     # The graph lives for the whole build and holds no cycles to collect: keep the collector
-    # from rescanning it, and the forked page worker from copying memory the collector touches.
+    # from rescanning it, and the forked workers from copying memory the collector touches.
     gc.freeze()
+    build.writer = AssetWriter(build.output.run_jobs, Path(config.site_dir))
     return config
 
 
@@ -83,6 +86,8 @@ def _build(config: MkDocsConfig) -> Build:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     build = _build(config)
+    if build.writer is not None:  # the site folder is clean now: the worker may write into it
+        build.writer.start_writing()
     for page in build.output.pages.values():
         if files.get_file_from_path(page.src_uri) is None:
             files.append(File.generated(config, page.src_uri, content=""))
@@ -143,8 +148,17 @@ def _set_lastmod(build: Build, files: Files, config: MkDocsConfig) -> None:
 
 def on_post_build(config: MkDocsConfig) -> None:
     build = config.extra.get(_KEY)
-    if build is not None and build.renderer is not None:
+    if build is None:
+        return
+    if build.renderer is not None:
         build.renderer.close()
+    if build.writer is not None:
+        writer, build.writer = build.writer, None
+        try:
+            writer.finish()
+        except BackgroundError as err:
+            raise PluginError(str(err)) from None
+
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

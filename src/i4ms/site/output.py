@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 
@@ -18,6 +18,7 @@ class SitePage:
     """Extra escaped ``<head>`` markup (social meta, JSON-LD) from later generators."""
     kind: str = "page"
     searchable: bool = True
+    """False for page 2+ of a listing: nothing there that the items' own pages don't say."""
     search_html: str | None = None
     """What the header search indexes instead of ``html``: the text, without cards and chrome."""
     deferred: Callable[[], tuple[str, str | None]] | None = None
@@ -25,7 +26,6 @@ class SitePage:
 
     def rendered(self) -> tuple[str, str | None]:
         return self.deferred() if self.deferred is not None else (self.html, self.search_html)
-    """False for page 2+ of a listing: nothing there that the items' own pages don't say."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,11 @@ class Asset:
 
     path: str
     content: str | bytes
+
+
+AssetJob = Callable[[], Iterable[Asset]]
+"""Files that no page needs while the site is built (search indexes, open data, badges):
+made later, possibly in another process, and written beside the pages."""
 
 
 class OutputCollision(Exception):
@@ -46,6 +51,7 @@ class SiteOutput:
 
     pages: dict[str, SitePage] = field(default_factory=dict)
     assets: dict[str, Asset] = field(default_factory=dict)
+    jobs: list[AssetJob] = field(default_factory=list)
 
     def add_page(self, page: SitePage) -> None:
         if page.src_uri in self.pages or page.src_uri in self.assets:
@@ -56,6 +62,23 @@ class SiteOutput:
         if asset.path in self.assets or asset.path in self.pages:
             raise OutputCollision(f"two generators write {asset.path}")
         self.assets[asset.path] = asset
+
+    def add_job(self, job: AssetJob) -> None:
+        self.jobs.append(job)
+
+    def run_jobs(self) -> list[Asset]:
+        """The files of every job, checked like ``add_asset`` against everything else."""
+        made: dict[str, Asset] = {}
+        for job in self.jobs:
+            for asset in job():
+                if asset.path in made or asset.path in self.assets or asset.path in self.pages:
+                    raise OutputCollision(f"two generators write {asset.path}")
+                made[asset.path] = asset
+        return list(made.values())
+
+    def all_assets(self) -> dict[str, Asset]:
+        """Every file, jobs included, made in this process (tests, or no fork)."""
+        return {**self.assets, **{a.path: a for a in self.run_jobs()}}
 
     def replace_page(self, page: SitePage) -> None:
         """For generators that enrich an existing page (e.g. social meta)."""

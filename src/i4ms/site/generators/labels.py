@@ -11,13 +11,13 @@ from i4ms.site.urls import item_src
 from i4ms.site.views import experiment_badges, item_link, organisation_badges
 
 
-def _badges(ctx: BuildContext, out: SiteOutput) -> None:
+def _badges(ctx: BuildContext) -> list[Asset]:
     g = ctx.graph
-    for label_id, item in g.labels.items():
-        out.add_asset(Asset(f"badges/{label_id}.svg", badge_svg(item.model.name, None)))
+    assets = [Asset(f"badges/{label_id}.svg", badge_svg(item.model.name, None))
+              for label_id, item in g.labels.items()]
     for exp_id in g.experiments:
         for b in experiment_badges(g, exp_id):
-            out.add_asset(Asset(b.url, badge_svg(b.name, b.year, g.experiments[exp_id].model.title)))
+            assets.append(Asset(b.url, badge_svg(b.name, b.year, g.experiments[exp_id].model.title)))
     for org_id in g.organisations:
         seen = set()
         for b in organisation_badges(g, org_id):
@@ -25,12 +25,13 @@ def _badges(ctx: BuildContext, out: SiteOutput) -> None:
                 continue
             seen.add(b.url)
             holder = g.organisations[org_id].model
-            out.add_asset(Asset(b.url, badge_svg(b.name, b.year, holder.short_name or holder.name)))
+            assets.append(Asset(b.url, badge_svg(b.name, b.year, holder.short_name or holder.name)))
+    return assets
 
 
 def generate(ctx: BuildContext, out: SiteOutput) -> None:
     g = ctx.graph
-    _badges(ctx, out)
+    out.add_job(lambda: _badges(ctx))
     rows = []
     for label_id, item in g.labels.items():
         label = item.model

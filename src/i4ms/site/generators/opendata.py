@@ -4,6 +4,7 @@ default sharing image, and the "Open data" page that documents them.
 
 from __future__ import annotations
 
+from i4ms.models import COLLECTIONS
 from i4ms.opendata import api, calendars, csv_export, feeds, paths
 from i4ms.opendata.png import default_image
 from i4ms.opendata.records import api_collections, dump, records
@@ -13,24 +14,29 @@ from i4ms.site.output import Asset, SiteOutput, SitePage
 from i4ms.site.urls import absolute
 
 
-def _files(ctx: BuildContext, out: SiteOutput, all_feeds: list[feeds.Feed]) -> dict[str, int]:
-    counts = {}
+def _counts(ctx: BuildContext) -> dict[str, int]:
+    """Items per published collection, known before the files are made (the page lists them);
+    the files job checks that its records agree."""
+    return {c: len(ctx.graph.collection(c)) if c in COLLECTIONS else len(records(ctx, c))
+            for c in api_collections()}
+
+
+def _files(ctx: BuildContext, all_feeds: list[feeds.Feed], counts: dict[str, int]) -> list[Asset]:
+    assets = []
     for collection in api_collections():
         dumped = dump(collection, records(ctx, collection))
         data = api.envelope(ctx, collection, dumped)
-        counts[collection] = data["count"]
-        out.add_asset(Asset(paths.api_json(collection), api.to_json(data)))
-        out.add_asset(Asset(paths.api_csv(collection),
+        if data["count"] != counts[collection]:
+            raise RuntimeError(f"open data: {collection} has {data['count']} records, "
+                               f"the page says {counts[collection]}")
+        assets.append(Asset(paths.api_json(collection), api.to_json(data)))
+        assets.append(Asset(paths.api_csv(collection),
                             csv_export.collection_csv(ctx, collection, dumped)))
-    for path, text in api.schema_files(ctx).items():
-        out.add_asset(Asset(path, text))
-    for path, data in feeds.feed_files(ctx, all_feeds).items():
-        out.add_asset(Asset(path, data))
-    for path, data in calendars.calendar_files(ctx).items():
-        out.add_asset(Asset(path, data))
-    out.add_asset(Asset(paths.OG_IMAGE, default_image()))
-    _empty_sitemaps(out)
-    return counts
+    assets += [Asset(path, text) for path, text in api.schema_files(ctx).items()]
+    assets += [Asset(path, data) for path, data in feeds.feed_files(ctx, all_feeds).items()]
+    assets += [Asset(path, data) for path, data in calendars.calendar_files(ctx).items()]
+    assets.append(Asset(paths.OG_IMAGE, default_image()))
+    return assets + _empty_sitemaps(assets)
 
 
 EMPTY_SITEMAP = (
@@ -39,14 +45,13 @@ EMPTY_SITEMAP = (
 )
 
 
-def _empty_sitemaps(out: SiteOutput) -> None:
+def _empty_sitemaps(assets: list[Asset]) -> list[Asset]:
     """Material prefetches ``sitemap.xml`` beside every ``<link rel="alternate">`` (meant for
     language versions); our feed and calendar links would make it log a 404 on every page.
     An empty sitemap in their folders says truthfully that no pages live there."""
-    folders = {a.path.rsplit("/", 1)[0] for a in list(out.assets.values())
+    folders = {a.path.rsplit("/", 1)[0] for a in assets
                if a.path.startswith((paths.FEEDS, paths.CALENDARS))}
-    for folder in sorted(folders):
-        out.add_asset(Asset(f"{folder}/sitemap.xml", EMPTY_SITEMAP))
+    return [Asset(f"{folder}/sitemap.xml", EMPTY_SITEMAP) for folder in sorted(folders)]
 
 
 def _feed_entries(ctx: BuildContext, all_feeds: list[feeds.Feed]) -> list[api.FeedEntry]:
@@ -109,7 +114,12 @@ def _page(ctx: BuildContext, counts: dict[str, int], all_feeds: list[feeds.Feed]
 
 def generate(ctx: BuildContext, out: SiteOutput) -> None:
     all_feeds = feeds.feeds(ctx)
-    counts = _files(ctx, out, all_feeds)
-    index = api.index(ctx, counts, _feed_entries(ctx, all_feeds), _calendar_entries(ctx))
-    out.add_asset(Asset(paths.api_index(), api.to_json(index, pretty=True)))
+    counts = _counts(ctx)
+
+    def files() -> list[Asset]:
+        index = api.index(ctx, counts, _feed_entries(ctx, all_feeds), _calendar_entries(ctx))
+        return [*_files(ctx, all_feeds, counts),
+                Asset(paths.api_index(), api.to_json(index, pretty=True))]
+
+    out.add_job(files)
     out.add_page(_page(ctx, counts, all_feeds))

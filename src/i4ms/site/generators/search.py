@@ -93,14 +93,20 @@ def _preload(out: SiteOutput) -> None:
         out.replace_page(replace(page, head=f"{page.head}\n{links}" if page.head else links))
 
 
-def generate(ctx: BuildContext, out: SiteOutput) -> None:
-    out.add_asset(Asset(LUNR_JS_PATH, lunr_js()))
+def _files(ctx: BuildContext) -> list[Asset]:
+    assets = [Asset(LUNR_JS_PATH, lunr_js())]
     for collection, build in documents.BUILDERS.items():
         docs = build(ctx.graph)
-        out.add_asset(Asset(docs_path(collection),
-                            payload.to_json(payload.docs_payload(collection, docs))))
-        out.add_asset(Asset(index_path(collection), payload.to_json(payload.index_payload(docs))))
-        out.add_asset(Asset(summaries_path(collection),
-                            payload.to_json(payload.summaries_payload(docs))))
+        assets += [
+            Asset(docs_path(collection), payload.to_json(payload.docs_payload(collection, docs))),
+            Asset(index_path(collection), payload.to_json(payload.index_payload(docs))),
+            Asset(summaries_path(collection), payload.to_json(payload.summaries_payload(docs))),
+        ]
+    return assets
+
+
+def generate(ctx: BuildContext, out: SiteOutput) -> None:
+    lunr_js()  # a missing or wrong lunr.js fails the build now, not in the background
+    out.add_job(lambda: _files(ctx))
     _preload(out)
     _find_support(ctx, out)

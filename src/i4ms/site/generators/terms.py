@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from i4ms.site.context import BuildContext
 from i4ms.site.output import SiteOutput, SitePage
-from i4ms.site.pagination import paginate
+from i4ms.site.pagination import Pager, paginate
 from i4ms.site.views import country_name, experiment_card, featured_order, item_link
 
 TERM_PAGE = 200
@@ -35,6 +37,16 @@ def _name(ctx: BuildContext, kind: str, key: str) -> tuple[str, str]:
     return term.name, term.description or ""
 
 
+def _term_page(ctx: BuildContext, singular: str, name: str, description: str, pager: Pager,
+               total: int) -> tuple[str, str | None]:
+    """Rendered in the background worker, with the item pages: the cards are most of the work."""
+    html = ctx.renderer.page(
+        "term.html", pager.src_uri, singular=singular, name=name, description=description,
+        pager=pager, total=total, rows=[experiment_card(ctx.graph, e) for e in pager.items],
+    )
+    return html, None
+
+
 def generate(ctx: BuildContext, out: SiteOutput) -> None:
     technology_areas(ctx, out)
     g = ctx.graph
@@ -47,15 +59,12 @@ def generate(ctx: BuildContext, out: SiteOutput) -> None:
             name, description = _name(ctx, kind, key)
             listing.append({"name": name, "url": f"{kind}/{key}/", "count": len(exps)})
             for pager in paginate(exps, f"{kind}/{key}/", per_page=TERM_PAGE):
-                html = ctx.renderer.page(
-                    "term.html", pager.src_uri, singular=singular, name=name,
-                    description=description, pager=pager, total=len(exps),
-                    rows=[experiment_card(g, e) for e in pager.items],
-                )
                 title = name + (f" (page {pager.number})" if pager.number > 1 else "")
-                out.add_page(SitePage(pager.src_uri, title, html,
+                out.add_page(SitePage(pager.src_uri, title, "",
                                       f"I4MS experiments: {singular.lower()} {name}.",
-                                      kind="term", searchable=pager.number == 1))
+                                      kind="term", searchable=pager.number == 1,
+                                      deferred=partial(_term_page, ctx, singular, name,
+                                                       description, pager, len(exps))))
         src = f"{kind}/index.md"
         html = ctx.renderer.page("terms_index.html", src, singular=singular, kind=kind,
                                  listing=listing)
