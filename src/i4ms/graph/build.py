@@ -60,13 +60,19 @@ class Graph:
     call_experiments: dict[str, list[str]] = field(default_factory=dict)
     label_experiments: dict[str, list[Holding]] = field(default_factory=dict)
     label_organisations: dict[str, list[tuple[str, Holding]]] = field(default_factory=dict)
+    memo: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
+    """Per-build cache of values computed from the graph (success-story flags, cards): the
+    graph does not change once built, and a page generator asks for the same ones often."""
 
     def collection(self, name: str) -> dict[str, Item]:
         return getattr(self, name)
 
     def is_success_story(self, experiment_id: str) -> bool:
-        body = self.experiments[experiment_id].body
-        return all(_SECTION[s].search(body) for s in SUCCESS_STORY_SECTIONS)
+        stories = self.memo.setdefault("is_success_story", {})
+        if experiment_id not in stories:
+            body = self.experiments[experiment_id].body
+            stories[experiment_id] = all(_SECTION[s].search(body) for s in SUCCESS_STORY_SECTIONS)
+        return stories[experiment_id]
 
     def call_status(self, call_id: str, now: datetime) -> CallStatus:
         return call_status(self.calls[call_id].model, now)

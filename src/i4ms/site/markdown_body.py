@@ -6,6 +6,8 @@ to trust that it ran.
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -45,3 +47,23 @@ def split_sections(text: str) -> list[tuple[str, str]]:
             sections[-1][1].append(line)
     return [(title, "\n".join(lines).strip()) for title, lines in sections
             if title or "\n".join(lines).strip()]
+
+
+_H2 = re.compile(r"<h2>(?:(?!</h2>).)*</h2>\n?", re.DOTALL)
+
+
+def render_sections(text: str) -> list[tuple[str, Markup]]:
+    """``split_sections`` with each body rendered, converting the whole text once: Markdown's
+    per-document setup costs more than short sections. Falls back to one conversion per
+    section when the headings it finds are not the ``## `` lines (a heading in a code block,
+    an underlined heading)."""
+    sections = split_sections(text)
+    html = str(render_markdown(text))
+    chunks = _H2.split(html)
+    titled = [t for t, _ in sections if t]
+    untitled_first = bool(sections) and sections[0][0] == ""
+    if len(chunks) == len(titled) + 1 and (untitled_first or not chunks[0].strip()):
+        bodies = chunks if untitled_first else chunks[1:]
+        return [(title, Markup(body.strip()))  # noqa: S704 - pieces of nh3-sanitised HTML
+                for (title, _), body in zip(sections, bodies, strict=True)]
+    return [(title, render_markdown(body)) for title, body in sections]

@@ -114,6 +114,15 @@ class ExperimentCard:
 
 
 def experiment_card(graph: Graph, exp_id: str) -> ExperimentCard:
+    """Memoised per graph: a story's card appears on many term and listing pages."""
+    cards = graph.memo.setdefault("experiment_card", {})
+    card = cards.get(exp_id)
+    if card is None:
+        card = cards[exp_id] = _experiment_card(graph, exp_id)
+    return card
+
+
+def _experiment_card(graph: Graph, exp_id: str) -> ExperimentCard:
     item = graph.experiments[exp_id]
     exp = item.model
     return ExperimentCard(

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from i4ms.graph.call_status import closes_at, opens_at
 from i4ms.models import Call
 from i4ms.site.context import BuildContext
-from i4ms.site.markdown_body import render_markdown, split_sections
+from i4ms.site.markdown_body import render_markdown, render_sections
 from i4ms.site.output import SiteOutput, SitePage
 from i4ms.site.urls import absolute, item_src, item_url
 from i4ms.site.views import (
@@ -35,11 +35,11 @@ def related_experiments(ctx: BuildContext, exp_id: str, index: dict) -> list[str
     """Stories sharing technologies, sector or project; candidates bounded so 10,000 items scale."""
     g = ctx.graph
     exp = g.experiments[exp_id].model
-    candidates: list[str] = list(g.project_experiments.get(exp.project, [])[:60])
+    candidates: list[str] = list(g.project_experiments.get(exp.project, [])[:30])
     for tech in exp.technologies:
-        candidates += index["technologies"].get(tech, [])[:20]
+        candidates += index["technologies"].get(tech, [])[:12]
     for sector in exp.sectors:
-        candidates += index["sectors"].get(sector, [])[:20]
+        candidates += index["sectors"].get(sector, [])[:12]
     techs, sectors = index["tech_sets"][exp_id], index["sector_sets"][exp_id]
     scores: Counter[str] = Counter()
     for cand in dict.fromkeys(candidates):
@@ -82,7 +82,7 @@ def _experiment(ctx: BuildContext, exp_id: str, index: dict) -> SitePage:
         }
         for p in exp.partners
     ]
-    sections = [(t, render_markdown(body)) for t, body in split_sections(item.body)]
+    sections = render_sections(item.body)
     quotes = [
         {"text": q.text, "person": q.person,
          "organisation": item_link(g, "organisations", q.organisation) if q.organisation else None}
