@@ -121,7 +121,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     """Pages are enumerated; start rendering deferred ones while MkDocs renders the theme."""
     build = _build(config)
     env.globals["i4ms_chrome"] = ChromeCache(build.nav_pages or set())
-    deferred = [(p.src_uri, p.deferred) for p in build.output.pages.values() if p.deferred]
+    deferred = [(p.src_uri, p.rendered) for p in build.output.pages.values() if p.deferred]
     order = {f.src_uri: i for i, f in enumerate(files.documentation_pages())}
     deferred.sort(key=lambda pair: order.get(pair[0], len(order)))
     build.renderer = BackgroundRenderer(deferred)
@@ -166,7 +166,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return generated.html if generated else html
 
 
-def _rendered(config: MkDocsConfig, generated: SitePage) -> tuple[str, str | None]:
+def _rendered(config: MkDocsConfig, generated: SitePage) -> tuple[str, str | None, str]:
     build = _build(config)
     if generated.deferred is None or build.renderer is None:
         return generated.rendered()
@@ -183,9 +183,11 @@ def _lean_content_for_search(
     generated = _build(config).output.pages.get(page.file.src_uri)
     if generated is None:
         return context
-    html, search_html = _rendered(config, generated)
+    html, search_html, head = _rendered(config, generated)
     if generated.deferred is not None:
         page.content = html
+        if head:
+            page.meta["i4ms_head"] = head
     if search_html is not None:
         page.meta["_i4ms_full_content"] = html
         page.content = search_html

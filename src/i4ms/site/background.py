@@ -15,7 +15,8 @@ from pathlib import Path
 
 from i4ms.site.output import Asset
 
-Rendered = tuple[str, str | None]
+Rendered = tuple[str, str | None, str]
+"""A page's (html, search_html, head)."""
 
 
 class BackgroundError(RuntimeError):
@@ -62,13 +63,13 @@ class BackgroundRenderer:
             if message is None:
                 self.close()
                 return self._renders[src]()
-            got, html, search = message
-            if html == "__error__":
+            got, *rendered = message
+            if got == "" and rendered[0] == "__error__":
                 self.close()
-                raise BackgroundError(f"rendering pages failed:\n{search}")
+                raise BackgroundError(f"rendering pages failed:\n{rendered[1]}")
             if got == src:
-                return html, search
-            self._done[got] = (html, search)
+                return tuple(rendered)  # type: ignore[return-value]
+            self._done[got] = tuple(rendered)  # type: ignore[assignment]
 
     def close(self) -> None:
         if self._conn is not None:

@@ -23,9 +23,14 @@ class SitePage:
     """What the header search indexes instead of ``html``: the text, without cards and chrome."""
     deferred: Callable[[], tuple[str, str | None]] | None = None
     """Renders (html, search_html) later, possibly in another process; ``html`` is then ''."""
+    deferred_head: Callable[[], str] | None = None
+    """Makes ``head`` later, with the deferred HTML (sharing metadata of item pages)."""
 
-    def rendered(self) -> tuple[str, str | None]:
-        return self.deferred() if self.deferred is not None else (self.html, self.search_html)
+    def rendered(self) -> tuple[str, str | None, str]:
+        """(html, search_html, head), rendering what was deferred."""
+        html, search_html = self.deferred() if self.deferred is not None else (
+            self.html, self.search_html)
+        return html, search_html, self.deferred_head() if self.deferred_head else self.head
 
 
 @dataclass(frozen=True)

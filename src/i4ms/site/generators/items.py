@@ -232,6 +232,8 @@ def _deferred(page: Callable[[], SitePage], src: str, title: str, description: s
     """A page whose HTML is rendered later (in the background worker) from ``page``."""
     def render() -> tuple[str, str | None]:
         built = page()
+        if (built.title, built.description, built.kind) != (title, description, kind):
+            raise ValueError(f"{src}: deferred page announced as {title!r}, rendered as {built.title!r}")
         return built.html, built.search_html
 
     return SitePage(src, title, "", description, kind=kind, deferred=render)
@@ -252,9 +254,16 @@ def generate(ctx: BuildContext, out: SiteOutput) -> None:
             org.short_name or org.name,
             org.summary or f"{org.name}, {country_link(org.country).text}", "organisation",
         ))
-    for proj_id in g.projects:
-        out.add_page(_project(ctx, proj_id))
-    for call_id in g.calls:
-        out.add_page(_call(ctx, call_id))
-    for off_id in g.offerings:
-        out.add_page(_offering(ctx, off_id))
+    for proj_id, item in g.projects.items():
+        proj = item.model
+        out.add_page(_deferred(
+            partial(_project, ctx, proj_id), item_src("projects", proj_id), proj.acronym,
+            proj.summary or f"{proj.acronym}: {proj.name}", "project"))
+    for call_id, item in g.calls.items():
+        call = item.model
+        out.add_page(_deferred(partial(_call, ctx, call_id), item_src("calls", call_id),
+                               call.title, call.summary or call.title, "call"))
+    for off_id, item in g.offerings.items():
+        off = item.model
+        out.add_page(_deferred(partial(_offering, ctx, off_id), item_src("offerings", off_id),
+                               off.title, off.summary or off.title, "offering"))
