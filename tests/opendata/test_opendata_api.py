@@ -87,7 +87,7 @@ def test_records_have_absolute_page_urls_and_derived_values(ctx):
     assert story["page"] == "https://example.org/i4ms/experiments/smart-weld/"
     assert story["success_story"] is True
     assert story["badges"] == [
-        "https://example.org/i4ms/badges/i4ms-sae-label/experiments/smart-weld.svg"]
+        "https://example.org/i4ms/badges/i4ms-sae-label/experiments/smart-weld-2024.svg"]
     assert by_id["fabric-twin"]["countries"] == ["IT", "NO"]  # derived from partners
     assert by_id["fjord-hpc"]["countries"] == ["NO"]  # as written
     assert list(story)[:2] == ["id", "page"] and list(story)[-1] == "body"

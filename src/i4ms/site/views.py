@@ -66,9 +66,11 @@ def provider_link(graph: Graph, provider: str) -> Link:
     return item_link(graph, collection, provider)
 
 
-def badge_path(label: str, collection: str, holder: str) -> str:
-    """Stable per-holder badge URL, safe to embed on the holder's own website."""
-    return f"badges/{label}/{collection}/{holder}.svg"
+def badge_path(label: str, collection: str, holder: str, year: int | None = None) -> str:
+    """Stable badge URL of one grant, safe to embed on the holder's own website: the year is
+    part of it, so a holder labelled in two years has two badges, and a later grant never
+    changes the URL of an earlier one."""
+    return f"badges/{label}/{collection}/{holder}{f'-{year}' if year else ''}.svg"
 
 
 def badges(graph: Graph, holdings: list[Holding], collection: str, holder: str) -> list[BadgeView]:
@@ -85,7 +87,7 @@ def badges(graph: Graph, holdings: list[Holding], collection: str, holder: str) 
             else None
         )
         out.append(BadgeView(
-            h.label, label.name, h.year, badge_path(h.label, collection, holder),
+            h.label, label.name, h.year, badge_path(h.label, collection, holder, h.year),
             item_url("labels", h.label), via,
         ))
     return out
