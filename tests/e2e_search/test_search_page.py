@@ -193,7 +193,8 @@ def test_results_show_script_payloads_as_text(watched, hostile_url: str) -> None
     _open(page, hostile_url + "best-practices/")
     _type(page, "Jerry")
     assert _titles(page) == [PAYLOADS["title"]]
-    assert PAYLOADS["summary"][:40] in page.inner_text(RESULTS)
+    # summaries arrive after the first result: wait for them, then read them as text
+    expect(page.locator(RESULTS).first).to_contain_text(PAYLOADS["summary"][:40])
     _open(page, hostile_url + "organisations/")
     _type(page, "Evil")
     assert _titles(page) == [PAYLOADS["name"]]

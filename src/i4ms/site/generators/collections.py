@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from i4ms.graph.call_status import CallStatus, closes_at
 from i4ms.site.context import BuildContext
 from i4ms.site.generators.items import call_row
 from i4ms.site.output import SiteOutput, SitePage
-from i4ms.site.pagination import paginate
+from i4ms.site.pagination import Pager, paginate
 from i4ms.site.views import (
     country_link,
     experiment_card,
@@ -73,42 +75,51 @@ def _projects(ctx: BuildContext, out: SiteOutput) -> None:
                               kind="collection", searchable=pager.number == 1))
 
 
+def _best_practices_page(ctx: BuildContext, pager: Pager, total: int) -> tuple[str, None]:
+    html = ctx.renderer.page(
+        "best_practices.html", pager.src_uri,
+        pager=pager, cards=[experiment_card(ctx.graph, e) for e in pager.items], total=total,
+    )
+    return html, None
+
+
 def _best_practices(ctx: BuildContext, out: SiteOutput) -> None:
+    """Paginated cards, rendered in the page worker with the stories themselves."""
     g = ctx.graph
     ordered = featured_order(g, sorted(g.experiments))
-    pagers = paginate(ordered, "best-practices/")
-    for pager in pagers:
-        html = ctx.renderer.page(
-            "best_practices.html", pager.src_uri,
-            pager=pager, cards=[experiment_card(g, e) for e in pager.items],
-            total=len(ordered),
-        )
+    for pager in paginate(ordered, "best-practices/"):
         title = "Portfolio of Best Practices"
         if pager.number > 1:
             title += f" (page {pager.number})"
-        out.add_page(SitePage(pager.src_uri, title, html,
+        out.add_page(SitePage(pager.src_uri, title, "",
                               "Success stories of I4MS application experiments.",
-                              kind="collection", searchable=pager.number == 1))
+                              kind="collection", searchable=pager.number == 1,
+                              deferred=partial(_best_practices_page, ctx, pager, len(ordered))))
+
+
+def _organisations_page(ctx: BuildContext, pager: Pager, total: int) -> tuple[str, None]:
+    g = ctx.graph
+    rows = [
+        {"link": item_link(g, "organisations", o),
+         "org": g.organisations[o].model,
+         "country": country_link(g.organisations[o].model.country),
+         "experiments": len(g.org_experiments.get(o, [])),
+         "badges": organisation_badges(g, o)}
+        for o in pager.items
+    ]
+    return ctx.renderer.page("organisations.html", pager.src_uri, pager=pager, rows=rows,
+                             total=total), None
 
 
 def _organisations(ctx: BuildContext, out: SiteOutput) -> None:
     g = ctx.graph
     ordered = sorted(g.organisations, key=lambda o: g.organisations[o].model.name.lower())
     for pager in paginate(ordered, "organisations/", per_page=100):
-        rows = [
-            {"link": item_link(g, "organisations", o),
-             "org": g.organisations[o].model,
-             "country": country_link(g.organisations[o].model.country),
-             "experiments": len(g.org_experiments.get(o, [])),
-             "badges": organisation_badges(g, o)}
-            for o in pager.items
-        ]
-        html = ctx.renderer.page("organisations.html", pager.src_uri, pager=pager, rows=rows,
-                                 total=len(ordered))
         title = "Organisations" + (f" (page {pager.number})" if pager.number > 1 else "")
-        out.add_page(SitePage(pager.src_uri, title, html,
+        out.add_page(SitePage(pager.src_uri, title, "",
                               "Companies, DIHs and research centres in I4MS experiments.",
-                              kind="collection", searchable=pager.number == 1))
+                              kind="collection", searchable=pager.number == 1,
+                              deferred=partial(_organisations_page, ctx, pager, len(ordered))))
 
 
 def generate(ctx: BuildContext, out: SiteOutput) -> None:
