@@ -31,6 +31,7 @@ def _synthetic() -> ModuleType:
     spec = importlib.util.spec_from_file_location("_i4ms_bench_synthetic", REPO / "bench" / "synthetic.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
