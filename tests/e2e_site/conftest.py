@@ -82,9 +82,14 @@ class Watched:
         self.requests: list[str] = []
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+        page.on("requestfailed", self._failed)
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def _failed(self, request) -> None:
+        """A fetch the browser dropped because the test moved to another page is no error."""
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.errors.append(f"failed: {request.url} ({request.failure})")
 
 
 @pytest.fixture
