@@ -20,7 +20,6 @@ class ChromeCache:
     def __init__(self, nav_pages: set[str]):
         self._nav_pages = nav_pages
         self._html: dict[tuple, Markup] = {}
-        self.hits = 0
 
     def key(self, block: str, page: Any) -> tuple | None:
         if page is None or page.file.src_uri in self._nav_pages or page.toc:
@@ -30,12 +29,7 @@ class ChromeCache:
         return (block, folder, hide)
 
     def get(self, key: tuple | None) -> Markup | None:
-        if key is None:
-            return None
-        found = self._html.get(key)
-        if found is not None:
-            self.hits += 1
-        return found
+        return None if key is None else self._html.get(key)
 
     def put(self, key: tuple | None, html: str) -> Markup:
         markup = Markup(html)  # noqa: S704 - the theme's own rendered output, already escaped

@@ -3,27 +3,12 @@ that the figures come from the page (marks reached, the records and index fetche
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from sitebuild import load_bench  # tests/e2e_site, on the path (tests/conftest.py)
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"_i4ms_bench_{name}", BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-search_bench = _load("search_bench")
+search_bench = load_bench("search_bench")
 
 
 @pytest.fixture(scope="module")

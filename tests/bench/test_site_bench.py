@@ -3,29 +3,17 @@ would report a fast portal, so a small N checks that both sites exist and the fi
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from sitebuild import load_bench  # tests/e2e_site, on the path (tests/conftest.py)
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
 N = 30
 
 
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"_i4ms_bench_{name}", BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-site_bench = _load("site_bench")
+site_bench = load_bench("site_bench")
 
 
 @pytest.fixture(scope="module")

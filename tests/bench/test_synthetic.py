@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from sitebuild import load_bench  # tests/e2e_site, on the path (tests/conftest.py)
 
 from i4ms.graph import load_graph
 from i4ms.graph.build import check
@@ -15,16 +14,7 @@ from i4ms.source.loader import load_content
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"_i4ms_bench_{name}", BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-synthetic = _load("synthetic")
+synthetic = load_bench("synthetic")
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,11 @@ paginate. A real Chromium (Debian's, via Playwright)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -20,23 +18,14 @@ from sitebuild import (  # noqa: E402
     FIXTURE,
     PAYLOADS,
     REPO,
+    Watched,
     build,
     build_past_validation,
+    load_bench,
     serve,
 )
 
-
-def _synthetic() -> ModuleType:
-    """bench/synthetic.py by path: ``bench`` is also the name of a test folder."""
-    spec = importlib.util.spec_from_file_location("_i4ms_bench_synthetic", REPO / "bench" / "synthetic.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _synthetic().generate
+generate = load_bench("synthetic").generate
 
 SYNTHETIC_ITEMS = 250  # ~150 experiments, ~83 organisations: several pages of each listing
 
@@ -94,27 +83,6 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert run.returncode == 0, run.stderr[-3000:]
     with serve(out) as url:
         yield url
-
-
-class Watched:
-    """A page that records console errors and every URL it asked for."""
-
-    def __init__(self, page: Page):
-        self.page = page
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("requestfailed", self._failed)
-        page.on("request", lambda r: self.requests.append(r.url))
-
-    def _failed(self, request) -> None:
-        """A fetch the browser dropped because the test moved to another page is no error."""
-        if "ERR_ABORTED" not in (request.failure or ""):
-            self.errors.append(f"failed: {request.url} ({request.failure})")
-
-    def off_site(self, base_url: str) -> list[str]:
-        return [u for u in self.requests if not u.startswith(base_url)]
 
 
 @pytest.fixture

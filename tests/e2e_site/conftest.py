@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 from sitebuild import (
     FIXTURE,
     PAYLOADS,
     XSS,
+    Watched,
     build,
     build_past_validation,
     serve,
@@ -71,25 +72,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def base_url(site: Path) -> Iterator[str]:
     with serve(site) as url:
         yield url
-
-
-class Watched:
-    """A page that records console errors, failed requests and every URL it asked for."""
-
-    def __init__(self, page: Page):
-        self.page = page
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("requestfailed", self._failed)
-        page.on("request", lambda r: self.requests.append(r.url))
-        page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
-
-    def _failed(self, request) -> None:
-        """A fetch the browser dropped because the test moved to another page is no error."""
-        if "ERR_ABORTED" not in (request.failure or ""):
-            self.errors.append(f"failed: {request.url} ({request.failure})")
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
-"""Build a site from a content folder with the project's real mkdocs.yml, and serve it locally."""
+"""Build a site from a content folder with the project's real mkdocs.yml, serve it locally,
+and watch what a page does in the browser: the helpers every end-to-end folder shares."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
 import subprocess
 import sys
@@ -11,6 +13,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import yaml
 
@@ -87,3 +91,35 @@ def serve(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def load_bench(name: str) -> ModuleType:
+    """A script of bench/ by path: ``bench`` is also the name of a test folder."""
+    spec = importlib.util.spec_from_file_location(f"_i4ms_bench_{name}", REPO / "bench" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+class Watched:
+    """A page that records console errors, failed requests, dialogs and every URL it asked for."""
+
+    def __init__(self, page: Any):
+        self.page = page
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", self._failed)
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("dialog", lambda d: (self.errors.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def _failed(self, request: Any) -> None:
+        """A fetch the browser dropped because the test moved to another page is no error."""
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.errors.append(f"failed: {request.url} ({request.failure})")
+
+    def off_site(self, base_url: str) -> list[str]:
+        return [u for u in self.requests if not u.startswith(base_url)]

@@ -151,13 +151,3 @@ class AssetWriter:
         if status != "ok":
             raise BackgroundError(f"making the open-data and search files failed:\n{detail}")
         return detail
-
-    def cancel(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-        if self._proc is not None:
-            self._proc.join(timeout=5)
-            if self._proc.is_alive():
-                self._proc.kill()
-            self._proc = None

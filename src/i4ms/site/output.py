@@ -81,10 +81,6 @@ class SiteOutput:
                 made[asset.path] = asset
         return list(made.values())
 
-    def all_assets(self) -> dict[str, Asset]:
-        """Every file, jobs included, made in this process (tests, or no fork)."""
-        return {**self.assets, **{a.path: a for a in self.run_jobs()}}
-
     def replace_page(self, page: SitePage) -> None:
         """For generators that enrich an existing page (e.g. social meta)."""
         self.pages[page.src_uri] = page

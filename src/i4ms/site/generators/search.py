@@ -93,8 +93,8 @@ def _preload(out: SiteOutput) -> None:
         out.replace_page(replace(page, head=f"{page.head}\n{links}" if page.head else links))
 
 
-def _files(ctx: BuildContext) -> list[Asset]:
-    assets = [Asset(LUNR_JS_PATH, lunr_js())]
+def _files(ctx: BuildContext, lunr: bytes) -> list[Asset]:
+    assets = [Asset(LUNR_JS_PATH, lunr)]
     for collection, build in documents.BUILDERS.items():
         docs = build(ctx.graph)
         assets += [
@@ -106,7 +106,7 @@ def _files(ctx: BuildContext) -> list[Asset]:
 
 
 def generate(ctx: BuildContext, out: SiteOutput) -> None:
-    lunr_js()  # a missing or wrong lunr.js fails the build now, not in the background
-    out.add_job(lambda: _files(ctx))
+    lunr = lunr_js()  # read here: a missing or wrong lunr.js fails the build at once
+    out.add_job(lambda: _files(ctx, lunr))
     _preload(out)
     _find_support(ctx, out)
