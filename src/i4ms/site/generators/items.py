@@ -8,11 +8,10 @@ from datetime import datetime
 from functools import cache, partial
 from zoneinfo import ZoneInfo
 
-from markupsafe import Markup, escape
-
 from i4ms.graph.call_status import closes_at, opens_at
 from i4ms.models import Call
 from i4ms.site.context import BuildContext
+from i4ms.site.header_search import search_text
 from i4ms.site.markdown_body import render_markdown, render_sections
 from i4ms.site.output import SiteOutput, SitePage
 from i4ms.site.urls import absolute, item_src, item_url
@@ -106,21 +105,6 @@ def _experiment(ctx: BuildContext, exp_id: str, index: dict) -> SitePage:
                                             sections))
 
 
-def search_text(title: str, summary: str | None, names: list[str],
-                sections: list[tuple[str, Markup]]) -> str:
-    """The lean HTML the header search indexes: title, summary, names and the story text."""
-    parts = [f"<h1>{escape(title)}</h1>"]
-    if summary:
-        parts.append(f"<p>{escape(summary)}</p>")
-    if names:
-        parts.append(f"<p>{escape(', '.join(names))}</p>")
-    for heading, html in sections:
-        if heading:
-            parts.append(f"<h2>{escape(heading)}</h2>")
-        parts.append(str(html))
-    return "".join(parts)
-
-
 def _organisation(ctx: BuildContext, org_id: str) -> SitePage:
     g = ctx.graph
     org = g.organisations[org_id].model
@@ -151,20 +135,25 @@ def _project(ctx: BuildContext, proj_id: str) -> SitePage:
     proj = item.model
     src = item_src("projects", proj_id)
     calls = sorted(g.project_calls.get(proj_id, []), key=lambda c: closes_at(g.calls[c].model))
+    dihs = [item_link(g, "organisations", d) for d in proj.dihs]
+    coordinator = item_link(g, "organisations", proj.coordinator) if proj.coordinator else None
+    body = render_markdown(item.body)
     html = ctx.renderer.page(
         "project.html", src,
         proj=proj, id=proj_id,
         experiments=[experiment_card(g, e) for e in g.project_experiments.get(proj_id, [])],
         calls=[call_row(ctx, c) for c in reversed(calls)],
         offerings=[item_link(g, "offerings", o) for o in g.project_offerings.get(proj_id, [])],
-        dihs=[item_link(g, "organisations", d) for d in proj.dihs],
-        coordinator=item_link(g, "organisations", proj.coordinator) if proj.coordinator else None,
+        dihs=dihs,
+        coordinator=coordinator,
         areas=[term_link(g, "technology_areas", a) for a in proj.technology_areas],
         technologies=[term_link(g, "technologies", t) for t in proj.technologies],
-        body=render_markdown(item.body),
+        body=body,
     )
     summary = proj.summary or f"{proj.acronym}: {proj.name}"
-    return SitePage(src, proj.acronym, html, summary, kind="project")
+    people = [proj.name] + [link.text for link in ([coordinator] if coordinator else []) + dihs]
+    return SitePage(src, proj.acronym, html, summary, kind="project",
+                    search_html=search_text(proj.acronym, summary, people, [("", body)]))
 
 
 def call_row(ctx: BuildContext, call_id: str) -> dict:
@@ -198,17 +187,21 @@ def _call(ctx: BuildContext, call_id: str) -> SitePage:
     item = g.calls[call_id]
     call = item.model
     src = item_src("calls", call_id)
+    row = call_row(ctx, call_id)
+    body = render_markdown(item.body)
     html = ctx.renderer.page(
         "call.html", src,
-        call=call, row=call_row(ctx, call_id),
+        call=call, row=row,
         countries=[country_link(c) for c in call.eligible_countries],
         areas=[term_link(g, "technology_areas", a) for a in call.technology_areas],
         technologies=[term_link(g, "technologies", t) for t in call.technologies],
         label=item_link(g, "labels", call.label) if call.label else None,
         experiments=[item_link(g, "experiments", e) for e in g.call_experiments.get(call_id, [])],
-        body=render_markdown(item.body),
+        body=body,
     )
-    return SitePage(src, call.title, html, call.summary or call.title, kind="call")
+    return SitePage(src, call.title, html, call.summary or call.title, kind="call",
+                    search_html=search_text(call.title, call.summary, [row["project"].text],
+                                            [("", body)]))
 
 
 def _offering(ctx: BuildContext, off_id: str) -> SitePage:
@@ -216,15 +209,18 @@ def _offering(ctx: BuildContext, off_id: str) -> SitePage:
     item = g.offerings[off_id]
     off = item.model
     src = item_src("offerings", off_id)
+    provider = provider_link(g, off.provider)
+    body = render_markdown(item.body)
     html = ctx.renderer.page(
         "offering.html", src,
-        off=off, provider=provider_link(g, off.provider),
+        off=off, provider=provider,
         category=term_name(g, "offering_categories", off.category),
         technologies=[term_link(g, "technologies", t) for t in off.technologies],
         countries=[country_link(c) for c in off.countries],
-        body=render_markdown(item.body),
+        body=body,
     )
-    return SitePage(src, off.title, html, off.summary or off.title, kind="offering")
+    return SitePage(src, off.title, html, off.summary or off.title, kind="offering",
+                    search_html=search_text(off.title, off.summary, [provider.text], [("", body)]))
 
 
 def _deferred(page: Callable[[], SitePage], src: str, title: str, description: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from i4ms.site.context import BuildContext
+from i4ms.site.header_search import search_text
 from i4ms.site.output import SiteOutput, SitePage
 from i4ms.site.pagination import Pager, paginate
 from i4ms.site.views import country_name, experiment_card, featured_order, item_link
@@ -44,7 +45,7 @@ def _term_page(ctx: BuildContext, singular: str, name: str, description: str, pa
         "term.html", pager.src_uri, singular=singular, name=name, description=description,
         pager=pager, total=total, rows=[experiment_card(ctx.graph, e) for e in pager.items],
     )
-    return html, None
+    return html, search_text(name, description)
 
 
 def generate(ctx: BuildContext, out: SiteOutput) -> None:
