@@ -120,7 +120,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_env(env, config: MkDocsConfig, files: Files):
     """Pages are enumerated; start rendering deferred ones while MkDocs renders the theme."""
     build = _build(config)
-    env.globals["i4ms_chrome"] = ChromeCache(build.nav_pages or set())
+    if config.extra.get("i4ms_theme_cache", True):  # false: the theme renders every block
+        env.globals["i4ms_chrome"] = ChromeCache(build.nav_pages or set())
     deferred = [(p.src_uri, p.rendered) for p in build.output.pages.values() if p.deferred]
     order = {f.src_uri: i for i, f in enumerate(files.documentation_pages())}
     deferred.sort(key=lambda pair: order.get(pair[0], len(order)))

@@ -36,13 +36,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-def write_config(folder: Path, content: Path) -> Path:
-    """The repository's mkdocs.yml with every path made absolute, pointed at ``content``."""
+def write_config(folder: Path, content: Path, extra: dict | None = None) -> Path:
+    """The repository's mkdocs.yml with every path made absolute, pointed at ``content``
+    (``extra`` adds to its ``extra`` settings)."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(REPO / config.get("docs_dir", "docs"))
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config["hooks"] = [str(REPO / h) for h in config["hooks"]]
     config["extra"]["i4ms_content"] = str(content)
+    config["extra"].update(extra or {})
     config["watch"] = [str(content)]
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
@@ -53,11 +55,12 @@ def env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def build(content: Path, out: Path) -> subprocess.CompletedProcess:
-    config = write_config(out.parent, content)
+def build(content: Path, out: Path, extra: dict | None = None,
+          environ: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    config = write_config(out.parent, content, extra)
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(out)],
-        capture_output=True, text=True, env=env(), timeout=600,
+        capture_output=True, text=True, env={**env(), **(environ or {})}, timeout=600,
     )
 
 
