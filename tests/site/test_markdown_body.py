@@ -53,3 +53,14 @@ def test_sections_keep_their_titles_and_markup() -> None:
 def test_script_never_survives() -> None:
     html = str(render_markdown("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>"))
     assert "<script" not in html and "onerror" not in html
+
+
+def test_bodies_render_as_github_previews_them() -> None:
+    """IAs check their story in the pull request's preview: the site must agree with it."""
+    html = str(render_markdown(
+        "Energy use fell ~~20%~~ 25% (CO<sub>2</sub> too); see https://example.org/report.\n\n"
+        "1. set up\n2. run\n\n| Before | After |\n|:---|---:|\n| 8 h | 2 h |\n"))
+    assert "<del>20%</del>" in html
+    assert "CO<sub>2</sub>" in html  # safe raw HTML is kept, as on GitHub
+    assert '<a href="https://example.org/report" rel="noopener noreferrer">' in html  # autolink
+    assert "<ol>" in html and '<td align="right">2 h</td>' in html
