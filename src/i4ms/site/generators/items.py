@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache, partial
@@ -31,7 +30,10 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 def related_experiments(ctx: BuildContext, exp_id: str, index: dict) -> list[str]:
-    """Stories sharing technologies, sector or project; candidates bounded so 10,000 items scale."""
+    """Stories sharing technologies, sector or project; candidates bounded so 10,000 items scale.
+
+    Score: 2 per shared technology, 2 per shared sector, 1 for the same project, 1 if the
+    candidate is a success story; ties by id."""
     g = ctx.graph
     exp = g.experiments[exp_id].model
     candidates: list[str] = list(g.project_experiments.get(exp.project, [])[:30])
@@ -39,31 +41,35 @@ def related_experiments(ctx: BuildContext, exp_id: str, index: dict) -> list[str
         candidates += index["technologies"].get(tech, [])[:12]
     for sector in exp.sectors:
         candidates += index["sectors"].get(sector, [])[:12]
-    techs, sectors = index["tech_sets"][exp_id], index["sector_sets"][exp_id]
-    scores: Counter[str] = Counter()
+    profiles = index["profiles"]
+    techs, sectors, project, _ = profiles[exp_id]
+    scores: dict[str, int] = {}
     for cand in dict.fromkeys(candidates):
-        if cand == exp_id:
-            continue
-        score = 2 * len(techs & index["tech_sets"][cand])
-        score += 2 * len(sectors & index["sector_sets"][cand])
-        score += 1 if g.experiments[cand].model.project == exp.project else 0
-        score += 1 if index["stories"][cand] else 0
-        if score:
+        c_techs, c_sectors, c_project, c_story = profiles[cand]
+        score = (2 * ((techs & c_techs).bit_count() + (sectors & c_sectors).bit_count())
+                 + (c_project == project) + c_story)
+        if score and cand != exp_id:
             scores[cand] = score
     return [e for e, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED]]
 
 
 def _index(ctx: BuildContext) -> dict:
-    """Computed once per build: which experiments share what, for related stories."""
-    idx: dict[str, dict] = {"technologies": {}, "sectors": {}, "tech_sets": {},
-                            "sector_sets": {}, "stories": {}}
-    for exp_id, item in ctx.graph.experiments.items():
-        idx["tech_sets"][exp_id] = frozenset(item.model.technologies)
-        idx["sector_sets"][exp_id] = frozenset(item.model.sectors)
-        idx["stories"][exp_id] = ctx.graph.is_success_story(exp_id)
-        for t in item.model.technologies:
+    """Computed once per build: which experiments share what, for related stories. A profile
+    holds technologies and sectors as bit sets, so comparing two is two ANDs."""
+    g = ctx.graph
+    bit = {kind: {t.id: 1 << i for i, t in enumerate(getattr(g.taxonomy, kind))}
+           for kind in ("technologies", "sectors")}
+    idx: dict[str, dict] = {"technologies": {}, "sectors": {}, "profiles": {}}
+    for exp_id, item in g.experiments.items():
+        exp = item.model
+        idx["profiles"][exp_id] = (
+            sum(bit["technologies"][t] for t in set(exp.technologies)),
+            sum(bit["sectors"][s] for s in set(exp.sectors)),
+            exp.project, int(g.is_success_story(exp_id)),
+        )
+        for t in exp.technologies:
             idx["technologies"].setdefault(t, []).append(exp_id)
-        for s in item.model.sectors:
+        for s in exp.sectors:
             idx["sectors"].setdefault(s, []).append(exp_id)
     return idx
 
