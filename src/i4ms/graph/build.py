@@ -9,6 +9,7 @@ that name it.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -210,8 +211,18 @@ def build_graph(loaded: Loaded) -> tuple[Graph | None, list[Problem]]:
 
 
 def load_graph(root: Path) -> Graph:
-    """Load and resolve, or raise :class:`ContentError` listing every problem."""
-    graph, problems = build_graph(load_content(root))
+    """Load and resolve, or raise :class:`ContentError` listing every problem.
+
+    The cyclic garbage collector is paused meanwhile: loading only allocates objects that
+    live as long as the graph, and its collections rescanned them all, again and again
+    (a quarter of the time at 10,000 items)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        graph, problems = build_graph(load_content(root))
+    finally:
+        if was_enabled:
+            gc.enable()
     if graph is None:
         raise ContentError(problems)
     return graph
