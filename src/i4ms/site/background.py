@@ -8,7 +8,9 @@ Where fork is unavailable the pages render in-process, on demand.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -82,8 +84,15 @@ class BackgroundRenderer:
             self._proc = None
 
 
+def _yield_to_pages() -> None:
+    """The files no page needs come last: on 2 cores the theme and the page worker need both."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(10)
+
+
 def _make_and_write(make: Callable[[], Sequence[Asset]], site_dir: Path, conn) -> None:
     try:
+        _yield_to_pages()
         assets = make()
         try:
             if conn.recv() != "write":
