@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -120,6 +121,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_env(env, config: MkDocsConfig, files: Files):
     """Pages are enumerated; start rendering deferred ones while MkDocs renders the theme."""
     build = _build(config)
+    if env.bytecode_cache is None:  # the theme's templates too, as i4ms.site.render does
+        env.bytecode_cache = FileSystemBytecodeCache()
     if config.extra.get("i4ms_theme_cache", True):  # false: the theme renders every block
         env.globals["i4ms_chrome"] = ChromeCache(build.nav_pages or set())
     deferred = [(p.src_uri, p.rendered) for p in build.output.pages.values() if p.deferred]

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 
 from i4ms.site.urls import relative
 
@@ -22,6 +28,9 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # Compiled templates kept between builds, keyed by their source, in a folder of
+            # the user's own under the temp dir: compiling was a tenth of a 1,000-item build.
+            bytecode_cache=FileSystemBytecodeCache(),
         )
 
     def page(self, template: str, src_uri: str, **context: Any) -> str:
