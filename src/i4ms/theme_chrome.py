@@ -8,9 +8,9 @@ many pages:
   organisation, a term: nearly every page of a large site) no nav entry is active and the
   table of contents is empty; links are relative to the page's folder, so the blocks are
   identical for every such page of the same folder (``experiments/``, ``countries/``);
-- the header: the same for every page at the same depth (its links are relative) except for
-  the page title it shows, which is cut out and put back per page;
-- the config script: depends on the depth only.
+- the header, for the same pages: the same in a folder except for the page title it shows,
+  which is cut out and put back per page;
+- the config script: depends on the folder depth only (``base_url``), on every page.
 
 ``overrides/main.html`` asks :class:`ChromeCache` for a key; a page that gets none renders as
 usual. A build with ``extra.i4ms_theme_cache: false`` renders every block every time, which
@@ -32,7 +32,7 @@ class ChromeCache:
     def __init__(self, nav_pages: set[str]):
         self._nav_pages = nav_pages
         self._html: dict[tuple, Markup] = {}
-        self._headers: dict[str, tuple[str, str] | None] = {}
+        self._headers: dict[tuple, tuple[str, str]] = {}
 
     def key(self, block: str, page: Any, base_url: str = "") -> tuple | None:
         if block == "config":
@@ -52,22 +52,22 @@ class ChromeCache:
             self._html[key] = markup
         return markup
 
-    def header(self, page: Any, base_url: str) -> Markup | None:
+    def header(self, page: Any) -> Markup | None:
         """The cached header with this page's title, or None: render it, then ``put_header``."""
         title = _title(page)
-        cut = self._headers.get(base_url) if title is not None else None
+        key = self.key("header", page) if title is not None else None
+        cut = self._headers.get(key) if key is not None else None
         if cut is None:
             return None
         return Markup(cut[0] + title + cut[1])  # noqa: S704 - escaped title, as the theme prints it
 
-    def put_header(self, page: Any, base_url: str, html: str) -> Markup:
+    def put_header(self, page: Any, html: str) -> Markup:
         """Keep the header cut around its title, if the title is where the theme puts it."""
         title = _title(page)
+        key = self.key("header", page) if title is not None else None
         found = _HEADER_TOPIC.search(html)
-        if (title is not None and found and found.group(2).strip() == title.strip()
-                and base_url not in self._headers):
-            self._headers[base_url] = (html[: found.end(1)] + "\n",
-                                       "\n" + html[found.start(3):])
+        if key is not None and found and found.group(2).strip() == title.strip():
+            self._headers.setdefault(key, (html[: found.end(1)] + "\n", "\n" + html[found.start(3):]))
         return Markup(html)  # noqa: S704 - the theme's own rendered output, already escaped
 
 

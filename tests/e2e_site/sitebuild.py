@@ -64,9 +64,10 @@ def build(content: Path, out: Path, extra: dict | None = None,
     )
 
 
-def build_past_validation(content: Path, out: Path) -> subprocess.CompletedProcess:
+def build_past_validation(content: Path, out: Path, extra: dict | None = None,
+                          environ: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Build with the script check switched off: templates must be safe on their own."""
-    config = write_config(out.parent, content)
+    config = write_config(out.parent, content, extra)
     script = (
         "import i4ms.source.loader as loader\n"
         "loader.safety_problems = lambda doc: []\n"
@@ -75,7 +76,7 @@ def build_past_validation(content: Path, out: Path) -> subprocess.CompletedProce
         f"build(load_config({str(config)!r}, site_dir={str(out)!r}))\n"
     )
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env=env(), timeout=600)
+                          env={**env(), **(environ or {})}, timeout=600)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
