@@ -1,0 +1,75 @@
+"""``mkdocs serve``: an IA edits a Markdown file and sees the change on reload."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+from playwright.sync_api import expect
+from sitebuild import FIXTURE, MKDOCS, env, write_config
+
+NEW_TITLE = "Welding cell & twin, renamed in a pull request"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, text: str, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost
+                html = response.read().decode("utf-8")
+            if text in html:
+                return html
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never showed {text!r}")
+
+
+def test_a_content_edit_shows_on_reload(watched, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    config = write_config(tmp_path, content)
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(MKDOCS), "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
+    try:
+        site_url = yaml.safe_load(config.read_text(encoding="utf-8"))["site_url"]
+        base = f"http://127.0.0.1:{port}{urlparse(site_url).path}"  # serve mounts the site there
+        url = base + "experiments/smart-weld/"
+        _wait_for(url, "Smart welding cell with a digital twin")
+        page = watched.page
+        page.goto(url)
+        expect(page.locator("h1")).to_contain_text("Smart welding cell with a digital twin")
+
+        exp = content / "experiments" / "smart-weld.md"
+        exp.write_text(exp.read_text(encoding="utf-8").replace(
+            "title: Smart welding cell with a digital twin", f'title: "{NEW_TITLE}"'),
+            encoding="utf-8")
+        _wait_for(url, "renamed in a pull request")
+
+        page.reload()
+        expect(page.locator("h1")).to_have_text(NEW_TITLE)
+        expect(page.locator('[data-md-component="header-topic"]')).to_contain_text(NEW_TITLE)
+        expect(page).to_have_title(f"{NEW_TITLE} - I4MS portal")
+        page.goto(base + "projects/alpha-fab/")  # the project lists the experiment's new title
+        expect(page.locator("main")).to_contain_text(NEW_TITLE)
+        assert watched.off_site(f"http://127.0.0.1:{port}/") == []  # livereload polls the server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
