@@ -123,8 +123,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     build = _build(config)
     if env.bytecode_cache is None:  # the theme's templates too, as i4ms.site.render does
         env.bytecode_cache = FileSystemBytecodeCache()
-    if config.extra.get("i4ms_theme_cache", True):  # false: the theme renders every block
-        env.globals["i4ms_chrome"] = ChromeCache(build.nav_pages or set())
+    env.globals["i4ms_chrome"] = ChromeCache(  # i4ms_theme_cache false: render every block
+        build.nav_pages or set(), enabled=config.extra.get("i4ms_theme_cache", True))
     deferred = [(p.src_uri, p.rendered) for p in build.output.pages.values() if p.deferred]
     order = {f.src_uri: i for i, f in enumerate(files.documentation_pages())}
     deferred.sort(key=lambda pair: order.get(pair[0], len(order)))

@@ -12,14 +12,16 @@ many pages:
   which is cut out and put back per page;
 - the config script: depends on the folder depth only (``base_url``), on every page.
 
-``overrides/main.html`` asks :class:`ChromeCache` for a key; a page that gets none renders as
-usual. A build with ``extra.i4ms_theme_cache: false`` renders every block every time, which
-the tests compare against.
+``overrides/main.html`` wraps each block in ``{% call i4ms_chrome.block(key) %}``: the
+block's own markup is rendered only when the cache has none for the key, and a page that
+gets no key renders as usual. A build with ``extra.i4ms_theme_cache: false`` gives no keys,
+so the theme renders every block every time; the tests compare the two.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
@@ -29,12 +31,15 @@ _HEADER_TOPIC = re.compile(
 
 
 class ChromeCache:
-    def __init__(self, nav_pages: set[str]):
+    def __init__(self, nav_pages: set[str], enabled: bool = True):
         self._nav_pages = nav_pages
+        self._enabled = enabled
         self._html: dict[tuple, Markup] = {}
         self._headers: dict[tuple, tuple[str, str]] = {}
 
     def key(self, block: str, page: Any, base_url: str = "") -> tuple | None:
+        if not self._enabled:
+            return None
         if block == "config":
             return (block, base_url)
         if page is None or page.file.src_uri in self._nav_pages or page.toc:
@@ -43,31 +48,28 @@ class ChromeCache:
         folder = page.url.rstrip("/").rpartition("/")[0]
         return (block, folder, hide)
 
-    def get(self, key: tuple | None) -> Markup | None:
-        return None if key is None else self._html.get(key)
-
-    def put(self, key: tuple | None, html: str) -> Markup:
-        markup = Markup(html)  # noqa: S704 - the theme's own rendered output, already escaped
+    def block(self, key: tuple | None, caller: Callable[[], str]) -> Markup:
+        """The block cached under ``key``, or ``caller()`` (the theme's markup), kept."""
+        if key is not None and key in self._html:
+            return self._html[key]
+        markup = Markup(caller())  # noqa: S704 - the theme's own rendered output, already escaped
         if key is not None:
             self._html[key] = markup
         return markup
 
-    def header(self, page: Any) -> Markup | None:
-        """The cached header with this page's title, or None: render it, then ``put_header``."""
+    def header(self, page: Any, caller: Callable[[], str]) -> Markup:
+        """The header cut around its title, with this page's title put back; ``caller()``
+        renders it the first time, and a header whose title is not where the theme puts it
+        is never reused."""
         title = _title(page)
         key = self.key("header", page) if title is not None else None
         cut = self._headers.get(key) if key is not None else None
-        if cut is None:
-            return None
-        return Markup(cut[0] + title + cut[1])  # noqa: S704 - escaped title, as the theme prints it
-
-    def put_header(self, page: Any, html: str) -> Markup:
-        """Keep the header cut around its title, if the title is where the theme puts it."""
-        title = _title(page)
-        key = self.key("header", page) if title is not None else None
+        if cut is not None:
+            return Markup(cut[0] + title + cut[1])  # noqa: S704 - escaped title, as the theme prints it
+        html = caller()
         found = _HEADER_TOPIC.search(html)
         if key is not None and found and found.group(2).strip() == title.strip():
-            self._headers.setdefault(key, (html[: found.end(1)] + "\n", "\n" + html[found.start(3):]))
+            self._headers[key] = (html[: found.end(1)] + "\n", "\n" + html[found.start(3):])
         return Markup(html)  # noqa: S704 - the theme's own rendered output, already escaped
 
 
