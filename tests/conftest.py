@@ -29,6 +29,16 @@ def browser() -> Iterator:
 
 
 @pytest.fixture
+def watched(browser) -> Iterator:
+    """A fresh page in its own browser context, recording console errors and requests."""
+    from sitebuild import Watched
+
+    context = browser.new_context()
+    yield Watched(context.new_page())
+    context.close()
+
+
+@pytest.fixture
 def repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run from the repository root, so problem paths read `tests/fixtures/...` as in CI."""
     monkeypatch.chdir(REPO)

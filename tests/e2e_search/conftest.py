@@ -18,7 +18,6 @@ from sitebuild import (  # noqa: E402
     FIXTURE,
     PAYLOADS,
     REPO,
-    Watched,
     build,
     build_past_validation,
     load_bench,
@@ -83,14 +82,6 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert run.returncode == 0, run.stderr[-3000:]
     with serve(out) as url:
         yield url
-
-
-@pytest.fixture
-def watched(browser: Browser) -> Iterator[Watched]:
-    context = browser.new_context()
-    page = context.new_page()
-    yield Watched(page)
-    context.close()
 
 
 @pytest.fixture

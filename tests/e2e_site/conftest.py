@@ -8,12 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
 from sitebuild import (
     FIXTURE,
     PAYLOADS,
     XSS,
-    Watched,
     build,
     build_past_validation,
     serve,
@@ -72,11 +70,3 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def base_url(site: Path) -> Iterator[str]:
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture
-def watched(browser: Browser) -> Iterator[Watched]:
-    context = browser.new_context()
-    page = context.new_page()
-    yield Watched(page)
-    context.close()

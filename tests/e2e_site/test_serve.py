@@ -60,8 +60,8 @@ def test_a_content_edit_shows_on_reload(watched, tmp_path: Path) -> None:
             encoding="utf-8")
         _wait_for(url, "renamed in a pull request")
 
-        page.reload()
-        expect(page.locator("h1")).to_have_text(NEW_TITLE)
+        # serve's livereload reloads the open page itself (a reload of our own raced it)
+        expect(page.locator("h1")).to_have_text(NEW_TITLE, timeout=30_000)
         expect(page.locator('[data-md-component="header-topic"]')).to_contain_text(NEW_TITLE)
         expect(page).to_have_title(f"{NEW_TITLE} - I4MS portal")
         page.goto(base + "projects/alpha-fab/")  # the project lists the experiment's new title
