@@ -132,7 +132,7 @@ def _organisation(ctx: BuildContext, org_id: str) -> SitePage:
     summary = org.summary or f"{org.name}, {country_link(org.country).text}"
     names = [org.name] + ([org.short_name] if org.short_name else [])
     return SitePage(src, org.short_name or org.name, html, summary, kind="organisation",
-                    search_html=search_text(org.name, summary, names, []))
+                    search_html=search_text(org.name, summary, names))
 
 
 def _project(ctx: BuildContext, proj_id: str) -> SitePage:
@@ -157,7 +157,7 @@ def _project(ctx: BuildContext, proj_id: str) -> SitePage:
         body=body,
     )
     summary = proj.summary or f"{proj.acronym}: {proj.name}"
-    people = [proj.name] + [link.text for link in ([coordinator] if coordinator else []) + dihs]
+    people = [proj.name, *(link.text for link in [coordinator, *dihs] if link)]
     return SitePage(src, proj.acronym, html, summary, kind="project",
                     search_html=search_text(proj.acronym, summary, people, [("", body)]))
 
