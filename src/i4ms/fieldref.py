@@ -46,6 +46,8 @@ MEANING: dict[str, str] = {
     # shared
     "summary": "One or two sentences shown in listings, cards and search results.",
     "sources": "Where the facts come from: the published pages or documents you took them from.",
+    "notes": "For maintainers only: doubts about a source, what is still unknown. Never shown on "
+             "the site, never exported.",
     "technologies": "The technologies involved.",
     "technology_areas": "The I4MS technology areas.",
     "Source.title": "Title of the page or document, as its publisher gives it.",
@@ -92,7 +94,8 @@ MEANING: dict[str, str] = {
     # organisations
     "Organisation.name": "Full name of the organisation.",
     "Organisation.country": "Country of the organisation's seat.",
-    "Organisation.type": "What kind of organisation it is.",
+    "Organisation.type": "What kind of organisation it is; `company` for a company whose size "
+                         "(SME, mid-cap, large) no source states.",
     "Organisation.short_name": "Short name or acronym, shown where space is short.",
     "Organisation.region": "Region within the country.",
     "Organisation.website": "The organisation's website.",

@@ -6,6 +6,7 @@ from i4ms.models.fields import (
     CountryCode,
     DateOrDateTime,
     HttpUrl,
+    MaintainerNotes,
     Source,
     Strict,
     TimeZone,
@@ -37,3 +38,4 @@ class Call(Strict):
     label: ref("labels") | None = None  # type: ignore[valid-type]
     summary: str | None = Field(default=None, max_length=300)
     sources: list[Source] = []
+    notes: MaintainerNotes = None

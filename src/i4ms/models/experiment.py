@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from i4ms.models.fields import CountryCode, Date, Grant, HttpUrl, Source, Strict, ref, vocab
+from i4ms.models.fields import CountryCode, Date, Grant, HttpUrl, MaintainerNotes, Source, Strict, ref, vocab
 
 
 class Partner(Strict):
@@ -36,3 +36,4 @@ class Experiment(Strict):
     ended: Date | None = None
     image: str | None = None
     sources: list[Source] = []
+    notes: MaintainerNotes = None

@@ -167,3 +167,13 @@ class Grant(Strict):
         description="on an experiment: the partners that hold it, when a source names only "
         "some of them; empty means every partner",
     )
+
+
+MaintainerNotes = Annotated[
+    str | None,
+    Field(
+        default=None,
+        description="for maintainers only (doubts about a source, what is unknown): never "
+        "rendered, never exported",
+    ),
+]

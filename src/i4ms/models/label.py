@@ -4,7 +4,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from i4ms.models.fields import HttpUrl, Source, Strict
+from i4ms.models.fields import HttpUrl, MaintainerNotes, Source, Strict
 
 
 class Criterion(Strict):
@@ -29,3 +29,4 @@ class Label(Strict):
     summary: str | None = Field(default=None, max_length=300)
     website: HttpUrl | None = None
     sources: list[Source] = []
+    notes: MaintainerNotes = None

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from i4ms.models.fields import CountryCode, HttpUrl, Source, Strict, ref, vocab
+from i4ms.models.fields import CountryCode, HttpUrl, MaintainerNotes, Source, Strict, ref, vocab
 
 
 class Offering(Strict):
@@ -16,3 +16,4 @@ class Offering(Strict):
     technologies: list[vocab("technologies")] = []  # type: ignore[valid-type]
     countries: list[CountryCode] = []
     sources: list[Source] = []
+    notes: MaintainerNotes = None

@@ -4,10 +4,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from i4ms.models.fields import CountryCode, Grant, HttpUrl, Source, Strict
+from i4ms.models.fields import CountryCode, Grant, HttpUrl, MaintainerNotes, Source, Strict
 
 OrganisationType = Literal[
-    "sme", "midcap", "large", "research", "university", "dih", "public", "other"
+    "sme", "midcap", "large", "company", "research", "university", "dih", "public", "other"
 ]
 
 
@@ -23,3 +23,4 @@ class Organisation(Strict):
     grants: list[Grant] = []
     summary: str | None = Field(default=None, max_length=300)
     sources: list[Source] = []
+    notes: MaintainerNotes = None

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from i4ms.models.fields import Date, HttpUrl, Source, Strict, ref, vocab
+from i4ms.models.fields import Date, HttpUrl, MaintainerNotes, Source, Strict, ref, vocab
 
 
 class Marketplace(Strict):
@@ -29,3 +29,4 @@ class Project(Strict):
     marketplace: Marketplace | None = None
     summary: str | None = Field(default=None, max_length=300)
     sources: list[Source] = []
+    notes: MaintainerNotes = None

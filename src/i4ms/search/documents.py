@@ -22,6 +22,7 @@ SUMMARY_CHARS = 160
 ORG_TYPES = {
     "sme": "SME", "midcap": "Mid-cap", "large": "Large company", "research": "Research centre",
     "university": "University", "dih": "Digital Innovation Hub", "public": "Public body",
+    "company": "Company (size not stated)",
     "other": "Other",
 }
 CALL_STATUSES = [("open", "Open now"), ("upcoming", "Upcoming"), ("closed", "Closed")]

@@ -20,7 +20,7 @@ NEEDS = [
     ("facility", "A test facility or Digital Innovation Hub"),
     ("training", "Training"),
 ]
-COMPANY_TYPES = ["sme", "midcap", "large", "research", "university", "other"]
+COMPANY_TYPES = ["sme", "midcap", "large", "company", "research", "university", "other"]
 
 
 SEARCH_PAGES = {
