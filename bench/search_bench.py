@@ -47,8 +47,8 @@ sys.path.insert(0, str(REPO / "tests" / "e2e_site"))
 from sitebuild import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 from i4ms.graph import load_graph  # noqa: E402
-from i4ms.search import payload  # noqa: E402
-from i4ms.search.documents import BUILDERS  # noqa: E402
+from i4ms.outputs.search import payload  # noqa: E402
+from i4ms.outputs.search.documents import BUILDERS  # noqa: E402
 
 TARGETS = {10_000: (1_000_000, 300.0), 700: (None, 100.0)}
 """experiments -> (max gzip bytes before the first result, max ms to the first result)."""

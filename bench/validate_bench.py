@@ -53,8 +53,8 @@ def time_subprocess(content: Path, repeat: int) -> list[float]:
 
 
 def time_in_process(content: Path, repeat: int) -> tuple[list[float], list[float]]:
+    from i4ms.content.loader import load_content
     from i4ms.graph.build import check
-    from i4ms.source.loader import load_content
 
     loads, checks = [], []
     for _ in range(repeat):
@@ -70,8 +70,8 @@ def time_in_process(content: Path, repeat: int) -> tuple[list[float], list[float
 
 
 def profile(content: Path, top: int) -> str:
+    from i4ms.content.loader import load_content
     from i4ms.graph.build import check
-    from i4ms.source.loader import load_content
 
     profiler = cProfile.Profile()
     profiler.enable()

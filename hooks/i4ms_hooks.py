@@ -3,7 +3,7 @@
 A hook file cannot use relative imports, so this only re-exports the handlers.
 """
 
-from i4ms.mkdocs_adapter import (
+from i4ms.adapters.mkdocs.adapter import (
     on_config,
     on_env,
     on_files,

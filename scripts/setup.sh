@@ -8,6 +8,12 @@ if [[ ! -x .venv/bin/python ]]; then
   python3 -m venv .venv
 fi
 .venv/bin/pip install -q -e '.[test]'
+# Browser packages (lunr.js, Decap CMS, the map's Natural Earth shapes, axe-core, Lighthouse):
+# from the npm registry, exactly as package-lock.json pins them; copied into the site at build
+# time, never committed, never from a CDN.
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 if [[ "${1:-}" == "--browser" ]] && ! command -v chromium >/dev/null 2>&1; then
   if [[ $(id -u) -eq 0 ]]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null

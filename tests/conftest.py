@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from i4ms.cli import main
+from i4ms.tools.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -53,7 +53,7 @@ def site_dir() -> Path:
 
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
-    """``cli("validate", path, ...)`` -> (exit code, stdout, stderr) of ``i4ms.cli.main``."""
+    """``cli("validate", path, ...)`` -> (exit code, stdout, stderr) of ``i4ms.tools.cli.main``."""
 
     def run(*args: str | Path) -> tuple[int, str, str]:
         code = main([str(a) for a in args])

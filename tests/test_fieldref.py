@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from i4ms import fieldref
-from i4ms.fieldref import END, MEANING, START, describe, render
-from i4ms.models import COLLECTIONS, Collection, Taxonomy
-from i4ms.models.call import Call
-from i4ms.schema_export import schemas
+from i4ms.content.models import COLLECTIONS, Collection, Taxonomy
+from i4ms.content.models.call import Call
+from i4ms.content.schemas import schemas
+from i4ms.tools import fieldref
+from i4ms.tools.fieldref import END, MEANING, START, describe, render
 
 REPO = Path(__file__).resolve().parents[1]
 NAMES = [*COLLECTIONS, "taxonomy"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from i4ms.problems import (
+from i4ms.content.problems import (
     ContentError,
     Problem,
     closest,

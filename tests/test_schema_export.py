@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from i4ms.models import COLLECTIONS
-from i4ms.schema_export import schemas
-from i4ms.source.document import parse_document
-from i4ms.source.yaml12 import load_mapping
+from i4ms.content.document import parse_document
+from i4ms.content.models import COLLECTIONS
+from i4ms.content.schemas import schemas
+from i4ms.content.yaml12 import load_mapping
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "fixtures" / "site"

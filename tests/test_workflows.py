@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from i4ms.models import COLLECTIONS
-from i4ms.scaffold import kinds
-from i4ms.source.yaml12 import load_mapping
+from i4ms.content.models import COLLECTIONS
+from i4ms.content.yaml12 import load_mapping
+from i4ms.tools.scaffold import kinds
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = REPO / ".venv" / "bin"

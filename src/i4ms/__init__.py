@@ -1,6 +1,6 @@
 """The I4MS portal: content models, the cross-reference graph and the site generators.
 
-Nothing in this package imports MkDocs except :mod:`i4ms.mkdocs_adapter`, so the
+Nothing in this package imports MkDocs except :mod:`i4ms.adapters.mkdocs.adapter`, so the
 core survives a move to another generator.
 """
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from sitebuild import load_bench  # tests/e2e_site, on the path (tests/conftest.py)
 
+from i4ms.content.loader import load_content
 from i4ms.graph import load_graph
 from i4ms.graph.build import check
-from i4ms.source.loader import load_content
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 

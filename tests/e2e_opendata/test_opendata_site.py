@@ -21,9 +21,9 @@ from jsonschema import Draft202012Validator, FormatChecker
 from opendata_site import REPO, build, tree
 from referencing import Registry, Resource
 
-from i4ms.opendata import paths
-from i4ms.opendata.records import api_collections
-from i4ms.schema_export import schemas as content_schemas
+from i4ms.content.schemas import schemas as content_schemas
+from i4ms.outputs.opendata import paths
+from i4ms.outputs.opendata.records import api_collections
 
 SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 BUILD_DAY = "2025-01-01"
@@ -268,8 +268,8 @@ def test_open_data_page_links_resolve(site):
 
 @pytest.mark.parametrize("folder", ["content", "tests/fixtures/site"])
 def test_other_content_builds_deterministically_with_valid_open_data(tmp_path, folder):
+    from i4ms.content.loader import load_content
     from i4ms.graph import build_graph
-    from i4ms.source.loader import load_content
 
     content = REPO / folder
     graph, problems = build_graph(load_content(content))

@@ -12,8 +12,8 @@ from sitebuild import FIXTURE, PAYLOADS
 
 from i4ms.graph import load_graph
 from i4ms.graph.call_status import closes_at
-from i4ms.search.documents import ORG_TYPES
-from i4ms.site.urls import item_url
+from i4ms.outputs.search.documents import ORG_TYPES
+from i4ms.views.urls import item_url
 
 RESULTS = "[data-i4ms-results] > li"
 

@@ -69,7 +69,7 @@ def build_past_validation(content: Path, out: Path, extra: dict | None = None,
     """Build with the script check switched off: templates must be safe on their own."""
     config = write_config(out.parent, content, extra)
     script = (
-        "import i4ms.source.loader as loader\n"
+        "import i4ms.content.loader as loader\n"
         "loader.safety_problems = lambda doc: []\n"
         "from mkdocs.commands.build import build\n"
         "from mkdocs.config import load_config\n"

@@ -1,4 +1,4 @@
-"""The theme blocks rendered once and reused (i4ms.theme_chrome) change nothing a visitor gets."""
+"""The theme blocks rendered once and reused (adapters.mkdocs.theme_chrome) change nothing a visitor gets."""
 
 from __future__ import annotations
 

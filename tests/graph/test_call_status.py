@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from i4ms.content.models import Call
 from i4ms.graph import CallStatus, call_status, load_graph
 from i4ms.graph.call_status import closes_at, opens_at
-from i4ms.models import Call
 
 SITE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
 UPCOMING, OPEN, CLOSED = CallStatus.UPCOMING, CallStatus.OPEN, CallStatus.CLOSED

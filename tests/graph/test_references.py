@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from i4ms.content.loader import load_content
+from i4ms.content.models import COLLECTIONS
+from i4ms.content.models.fields import Ref, Vocab
+from i4ms.content.problems import ContentError
 from i4ms.graph.build import build_graph, check, load_graph
 from i4ms.graph.references import walk_references
-from i4ms.models import COLLECTIONS
-from i4ms.models.fields import Ref, Vocab
-from i4ms.problems import ContentError
-from i4ms.source.loader import load_content
 
 SITE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from pydantic import ValidationError
 
-from i4ms.models import Call, Experiment, Label, Organisation, Project
+from i4ms.content.models import Call, Experiment, Label, Organisation, Project
 
 ORG = {"name": "Acme", "country": "DE", "type": "sme"}
 PROJECT = {"name": "Alpha", "acronym": "ALPHA", "phase": 4, "kind": "csa",

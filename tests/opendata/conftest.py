@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from i4ms.graph import Graph, load_graph
-from i4ms.site.context import BuildContext
+from i4ms.views.context import BuildContext
 
 CONTENT = Path(__file__).resolve().parent / "content"
 SITE_URL = "https://example.org/i4ms/"

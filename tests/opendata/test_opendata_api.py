@@ -8,11 +8,11 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
-from i4ms.models import COLLECTIONS
-from i4ms.opendata import api, paths
-from i4ms.opendata.records import api_collections, record_model
-from i4ms.schema_export import schemas as content_schemas
-from i4ms.site.context import BuildContext
+from i4ms.content.models import COLLECTIONS
+from i4ms.content.schemas import schemas as content_schemas
+from i4ms.outputs.opendata import api, paths
+from i4ms.outputs.opendata.records import api_collections, record_model
+from i4ms.views.context import BuildContext
 
 ALL = api_collections()
 
@@ -113,8 +113,8 @@ def test_published_content_schemas_are_the_exported_ones(ctx):
 def test_a_content_field_named_like_an_api_field_is_refused():
     from pydantic import Field
 
-    from i4ms.models.fields import Strict
-    from i4ms.opendata import records
+    from i4ms.content.models.fields import Strict
+    from i4ms.outputs.opendata import records
 
     class Clashing(Strict):
         page: str = Field()
@@ -139,9 +139,9 @@ def test_json_is_deterministic_and_utf8(ctx):
 def test_term_pages_and_vocabularies_follow_the_site_and_the_taxonomy():
     import typing
 
-    from i4ms.models import Taxonomy
-    from i4ms.opendata.records import TERM_PAGES, TermRecord
-    from i4ms.site.generators.terms import TERM_KINDS
+    from i4ms.content.models import Taxonomy
+    from i4ms.outputs.opendata.records import TERM_PAGES, TermRecord
+    from i4ms.outputs.pages.terms import TERM_KINDS
 
     assert set(TERM_PAGES) == set(TERM_KINDS) - {"countries"}
     vocabularies = typing.get_args(TermRecord.model_fields["vocabulary"].annotation)

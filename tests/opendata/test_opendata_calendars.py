@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from i4ms.opendata import calendars, paths
+from i4ms.outputs.opendata import calendars, paths
 
 
 def events(ctx, path: str) -> dict[str, object]:

@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from i4ms.opendata import api, csv_export
-from i4ms.opendata.records import api_collections
+from i4ms.outputs.opendata import api, csv_export
+from i4ms.outputs.opendata.records import api_collections
 
 
 def rows(ctx, collection: str) -> list[dict[str, str]]:

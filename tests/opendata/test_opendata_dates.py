@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from i4ms.opendata.dates import Lastmod, item_modified
-from i4ms.opendata.gitdates import last_commit_dates, parse_log
+from i4ms.content.gitdates import last_commit_dates, parse_log
+from i4ms.views.dates import Lastmod, item_modified
 
 GIT = shutil.which("git")
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import feedparser
 import pytest
 
-from i4ms.opendata import feeds, paths
-from i4ms.opendata.dates import story_date
+from i4ms.outputs.opendata import feeds, paths
+from i4ms.views.dates import story_date
 
 
 def parsed(ctx, name: str, kind: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import struct
 import zlib
 
-from i4ms.opendata.png import AMBER, HEIGHT, INDIGO, WIDTH, default_image
+from i4ms.outputs.pictures.og_image import AMBER, HEIGHT, INDIGO, WIDTH, default_image
 
 
 def chunks(data: bytes) -> list[tuple[bytes, bytes]]:

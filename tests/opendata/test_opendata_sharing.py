@@ -7,9 +7,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from i4ms.opendata import jsonld, paths
-from i4ms.site.generators import generate_site
-from i4ms.site.urls import absolute, url_of
+from i4ms.outputs.head import jsonld
+from i4ms.outputs.opendata import paths
+from i4ms.outputs.pages import generate_site
+from i4ms.views.urls import absolute, url_of
 
 REQUIRED = {
     "Organization": {"name", "url", "address"},
@@ -60,7 +61,7 @@ def parse_head(html: str) -> Head:
 def site(graph):
     from datetime import UTC, datetime
 
-    from i4ms.site.context import BuildContext
+    from i4ms.views.context import BuildContext
 
     ctx = BuildContext(graph=graph, now=datetime(2025, 1, 1, tzinfo=UTC),
                        site_url="https://example.org/i4ms/", site_description="About I4MS.")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from i4ms.graph import load_graph
-from i4ms.search.documents import BUILDERS, FACETS, SUMMARY_CHARS, SearchDoc
+from i4ms.outputs.search.documents import BUILDERS, FACETS, SUMMARY_CHARS, SearchDoc
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
 

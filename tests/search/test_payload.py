@@ -9,8 +9,8 @@ import pytest
 from lunr.index import Index
 
 from i4ms.graph import load_graph
-from i4ms.search import payload
-from i4ms.search.documents import BUILDERS, FACETS
+from i4ms.outputs.search import payload
+from i4ms.outputs.search.documents import BUILDERS, FACETS
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
 

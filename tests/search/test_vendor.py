@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from i4ms.search import vendor
+from i4ms.outputs.search import vendor
 
 
 def test_lunr_js_is_2_3_9_from_mkdocs() -> None:

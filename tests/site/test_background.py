@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from i4ms.site.background import AssetWriter, BackgroundError, BackgroundRenderer
-from i4ms.site.output import Asset
+from i4ms.outputs.plan import Asset
+from i4ms.render.parallel import AssetWriter, BackgroundError, BackgroundRenderer
 
 
 def _page(n: int):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from i4ms.graph import load_graph
 from i4ms.graph.build import Holding
-from i4ms.site.views import badges
+from i4ms.views.links import badges
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from i4ms.site.markdown_body import render_markdown, render_sections, split_sections
+from i4ms.content.markdown import render_markdown, render_sections, split_sections
 
 STORY = """Intro with a [link](https://example.org/).
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from i4ms.models import COLLECTIONS
-from i4ms.source.document import MAX_BYTES, parse_document, read_text
-from i4ms.source.loader import load_content
-from i4ms.source.yaml12 import YamlProblem
+from i4ms.content.document import MAX_BYTES, parse_document, read_text
+from i4ms.content.loader import load_content
+from i4ms.content.models import COLLECTIONS
+from i4ms.content.yaml12 import YamlProblem
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SITE = FIXTURES / "site"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from i4ms.source.document import parse_document
-from i4ms.source.loader import safety_problems
-from i4ms.source.safety import script_risk
+from i4ms.content.document import parse_document
+from i4ms.content.loader import safety_problems
+from i4ms.content.safety import script_risk
 
 
 @pytest.mark.parametrize(

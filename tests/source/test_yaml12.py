@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from i4ms.source.yaml12 import MAX_NODES, YamlProblem, load_mapping, plain_scalar
+from i4ms.content.yaml12 import MAX_NODES, YamlProblem, load_mapping, plain_scalar
 
 
 def load(text: str, first_line: int = 1) -> dict:

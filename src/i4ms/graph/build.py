@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from i4ms.content.loader import Item, Loaded, load_content
+from i4ms.content.models import Call, Experiment, Label, Offering, Organisation, Project, Taxonomy
+from i4ms.content.problems import ContentError, Problem, did_you_mean
 from i4ms.graph.call_status import CallStatus, call_status, closes_at, opens_at
 from i4ms.graph.references import check_references
-from i4ms.models import Call, Experiment, Label, Offering, Organisation, Project, Taxonomy
-from i4ms.problems import ContentError, Problem, did_you_mean
-from i4ms.source.loader import Item, Loaded, load_content
 
 SUCCESS_STORY_SECTIONS = ("Challenge", "Solution", "Results", "Impact")
 _SECTION = {s: re.compile(rf"^## +{s}\b", re.MULTILINE) for s in SUCCESS_STORY_SECTIONS}

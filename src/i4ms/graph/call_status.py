@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from i4ms.models import Call
+from i4ms.content.models import Call
 
 
 class CallStatus(StrEnum):

@@ -13,11 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from i4ms.models import COLLECTIONS, Taxonomy
-from i4ms.models.fields import Ref, Vocab
-from i4ms.problems import Problem, did_you_mean
-from i4ms.source.document import Document
-from i4ms.source.pydantic_errors import field_name, models_in
+from i4ms.content.document import Document
+from i4ms.content.models import COLLECTIONS, Taxonomy
+from i4ms.content.models.fields import Ref, Vocab
+from i4ms.content.problems import Problem, did_you_mean
+from i4ms.content.pydantic_errors import field_name, models_in
 
 Marker = Ref | Vocab
 

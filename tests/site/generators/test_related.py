@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from i4ms.graph import load_graph
-from i4ms.site.context import BuildContext
-from i4ms.site.generators.items import _index, related_experiments
+from i4ms.outputs.pages.items import _index, related_experiments
+from i4ms.views.context import BuildContext
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "site"
 

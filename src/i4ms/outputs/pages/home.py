@@ -1,0 +1,68 @@
+"""The home page: what I4MS is, figures computed from the content, calls closing soonest, stories."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from markupsafe import Markup
+
+from i4ms.graph.call_status import CallStatus, closes_at
+from i4ms.outputs.pages.items import call_row
+from i4ms.outputs.pictures.charts import Bar, bar_chart_svg, top_bars
+from i4ms.outputs.plan import SiteOutput, SitePage
+from i4ms.views.context import BuildContext
+from i4ms.views.links import country_name, experiment_card, featured_order
+from i4ms.views.urls import relative
+
+FEATURED = 6
+CLOSING = 5
+
+
+def charts(ctx: BuildContext, src: str) -> list[Markup]:
+    g = ctx.graph
+    by_tech: Counter[str] = Counter()
+    by_country: Counter[str] = Counter()
+    by_project: Counter[str] = Counter()
+    for exp_id, item in g.experiments.items():
+        by_tech.update(item.model.technologies)
+        by_country.update(g.experiment_countries[exp_id])
+        by_project[item.model.project] += 1
+    terms = g.taxonomy.terms("technologies")
+
+    def link(url: str) -> str:
+        return relative(src, url)
+
+    specs = [
+        ("Experiments by technology",
+         {k: Bar(terms[k].name, v, f"technologies/{k}/") for k, v in by_tech.items()}),
+        ("Experiments by country",
+         {k: Bar(country_name(k), v, f"countries/{k.lower()}/") for k, v in by_country.items()}),
+        ("Experiments by project",
+         {k: Bar(g.projects[k].model.acronym, v, f"projects/{k}/") for k, v in by_project.items()}),
+    ]
+    return [Markup(bar_chart_svg(title, top_bars(bars), link))  # noqa: S704 - escaped in charts
+            for title, bars in specs if bars]
+
+
+def generate(ctx: BuildContext, out: SiteOutput) -> None:
+    g = ctx.graph
+    rows = [call_row(ctx, c) for c in sorted(g.calls, key=lambda c: closes_at(g.calls[c].model))]
+    open_rows = [r for r in rows if r["status"] == CallStatus.OPEN]
+    upcoming = [r for r in rows if r["status"] == CallStatus.UPCOMING]
+    figures = {
+        "projects": len(g.projects),
+        "experiments": len(g.experiments),
+        "countries": len(g.countries()),
+        "labelled": len(g.labelled_organisations()),
+        "open_calls": len(open_rows),
+    }
+    featured = featured_order(g, sorted(g.experiments))[:FEATURED]
+    src = "index.md"
+    html = ctx.renderer.page(
+        "home.html", src, figures=figures, closing=(open_rows + upcoming)[:CLOSING],
+        windows=[[r["opens"].isoformat(), r["closes"].isoformat()] for r in rows],
+        featured=[experiment_card(g, e) for e in featured], charts=charts(ctx, src),
+    )
+    out.add_page(SitePage(src, "I4MS portal", html,
+                          "I4MS helps manufacturing SMEs try digital technologies through "
+                          "funded application experiments.", kind="home"))

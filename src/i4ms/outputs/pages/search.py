@@ -1,0 +1,112 @@
+"""Search records and lunr indexes for every searchable collection, lunr.js, and Find support."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pycountry
+
+from i4ms.outputs.plan import Asset, SiteOutput, SitePage
+from i4ms.outputs.search import documents, payload
+from i4ms.outputs.search.vendor import LUNR_JS_PATH, lunr_js
+from i4ms.views.context import BuildContext
+from i4ms.views.urls import relative
+
+FIND_SUPPORT = "find-support/index.md"
+
+NEEDS = [
+    ("funding", "Funding for an experiment"),
+    ("provider", "A technology provider"),
+    ("facility", "A test facility or Digital Innovation Hub"),
+    ("training", "Training"),
+]
+COMPANY_TYPES = ["sme", "midcap", "large", "company", "research", "university", "other"]
+
+
+SEARCH_PAGES = {
+    "experiments": "best-practices/index.md",
+    "organisations": "organisations/index.md",
+    "calls": "calls/index.md",
+    "offerings": "projects/index.md",
+}
+"""The listing page that carries each collection's search panel (templates/_search.html)."""
+
+
+def docs_path(collection: str) -> str:
+    return f"search/{collection}/docs.json"
+
+
+def index_path(collection: str) -> str:
+    return f"search/{collection}/index.json"
+
+
+def summaries_path(collection: str) -> str:
+    return f"search/{collection}/summaries.json"
+
+
+def _countries() -> list[tuple[str, str]]:
+    named = ((c.alpha_2, getattr(c, "common_name", None) or c.name) for c in pycountry.countries)
+    return sorted(named, key=lambda kv: kv[1])
+
+
+def _find_support(ctx: BuildContext, out: SiteOutput) -> None:
+    g = ctx.graph
+    html = ctx.renderer.page(
+        "find_support.html", FIND_SUPPORT,
+        countries=_countries(),
+        sectors=[(t.id, t.name) for t in g.taxonomy.terms("sectors").values()],
+        technologies=[(t.id, t.name) for t in g.taxonomy.terms("technologies").values()],
+        types=[(t, documents.ORG_TYPES[t]) for t in COMPANY_TYPES],
+        needs=NEEDS,
+        data={c: docs_path(c) for c in ("calls", "organisations", "projects", "offerings",
+                                        "experiments")},
+    )
+    out.add_page(SitePage(
+        FIND_SUPPORT, "Find support", html,
+        "Answer five questions and get the I4MS calls, hubs, projects, offerings and success "
+        "stories that match your company. Runs in your browser; nothing you enter is sent.",
+        kind="tool",
+    ))
+
+
+PRELOAD_INDEX = (
+    "<script>/* a query in the address: fetch lunr.js and the index with the records */"
+    "(function(){{if(!/[?&]q=[^&]/.test(location.search))return;"
+    '[["{lunr}","script"],["{index}","fetch"]].forEach(function(f){{'
+    'var l=document.createElement("link");l.rel="preload";l.href=f[0];l.as=f[1];'
+    'if(f[1]==="fetch"){{l.crossOrigin="anonymous";}}document.head.appendChild(l);}});}})();</script>'
+)
+
+
+def _preload(out: SiteOutput) -> None:
+    """Ask for the records from ``<head>``: the download overlaps the theme's own loading, so
+    the first result does not wait for the search script to run first. With a query in the
+    address, the index and lunr.js are needed for the first result too."""
+    for collection, src in SEARCH_PAGES.items():
+        page = out.pages[src]
+        links = (
+            f'<link rel="preload" href="{relative(src, docs_path(collection))}" '
+            'as="fetch" type="application/json" crossorigin>\n'
+            + PRELOAD_INDEX.format(lunr=relative(src, LUNR_JS_PATH),
+                                   index=relative(src, index_path(collection)))
+        )
+        out.replace_page(replace(page, head=f"{page.head}\n{links}" if page.head else links))
+
+
+def _files(ctx: BuildContext, lunr: bytes) -> list[Asset]:
+    assets = [Asset(LUNR_JS_PATH, lunr)]
+    for collection, build in documents.BUILDERS.items():
+        docs = build(ctx.graph)
+        assets += [
+            Asset(docs_path(collection), payload.to_json(payload.docs_payload(collection, docs))),
+            Asset(index_path(collection), payload.to_json(payload.index_payload(docs))),
+            Asset(summaries_path(collection), payload.to_json(payload.summaries_payload(docs))),
+        ]
+    return assets
+
+
+def generate(ctx: BuildContext, out: SiteOutput) -> None:
+    lunr = lunr_js()  # read here: a missing or wrong lunr.js fails the build at once
+    out.add_job(lambda: _files(ctx, lunr))
+    _preload(out)
+    _find_support(ctx, out)

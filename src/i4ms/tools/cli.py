@@ -1,0 +1,74 @@
+"""The ``i4ms`` command: what contributors and CI run against ``content/``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from i4ms.content.loader import load_content
+from i4ms.content.placeholders import explain_placeholders
+from i4ms.content.problems import format_github, format_json, format_text
+from i4ms.graph.build import check
+from i4ms.tools import fieldref, scaffold
+from i4ms.tools.schema_export import stale_schemas, write_schemas
+
+FORMATS = {"text": format_text, "github": format_github, "json": format_json}
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    root = Path(args.content_dir)
+    if not root.is_dir():
+        print(f"i4ms validate: no such directory: {root}", file=sys.stderr)
+        return 2
+    loaded = load_content(root)
+    problems = explain_placeholders(check(loaded))
+    if not problems:
+        if args.format == "json":
+            print("[]")
+        elif args.format == "text":
+            counts = ", ".join(f"{len(v)} {k}" for k, v in loaded.items.items())
+            print(f"{root}: valid ({counts})")
+        return 0
+    print(FORMATS[args.format](problems))
+    return 1
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    folder = Path(args.out)
+    if args.check:
+        stale = stale_schemas(folder)
+        if stale:
+            for name in stale:
+                print(f"{folder / name}: stale: run `i4ms schema` and commit the result")
+            return 1
+        print(f"{folder}: schemas match the models")
+        return 0
+    for path in write_schemas(folder):
+        print(f"wrote {path}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="i4ms", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check content/; print every problem as path:line: field")
+    v.add_argument("content_dir", nargs="?", default="content")
+    v.add_argument("--format", choices=sorted(FORMATS), default="text")
+    v.set_defaults(run=cmd_validate)
+    s = sub.add_parser("schema", help="write schemas/<collection>.schema.json from the models")
+    s.add_argument("--out", default="schemas")
+    s.add_argument("--check", action="store_true", help="exit 1 when schemas/ is stale")
+    s.set_defaults(run=cmd_schema)
+    scaffold.add_parser(sub)
+    fieldref.add_parser(sub)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
