@@ -36,6 +36,8 @@ from pathlib import Path
 
 import yaml
 
+from i4ms.adapters.mkdocs.config import portable_config
+
 try:
     from bench.synthetic import generate
 except ImportError:  # run as a script, or loaded by path from a test: import the sibling
@@ -99,21 +101,8 @@ class BenchResult:
 
 
 def write_portal_config(folder: Path, content: Path) -> Path:
-    """The repository's mkdocs.yml with absolute paths, pointed at ``content``.
-
-    Same mechanism as tests/e2e_site/sitebuild.py: ``on_config`` reads the content folder from
-    ``extra.i4ms_content``, relative to the config file, so an absolute path works from anywhere.
-    """
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(REPO / config.get("docs_dir", "docs"))
-    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
-    config["hooks"] = [str(REPO / h) for h in config.get("hooks", [])]
-    config.setdefault("extra", {})["i4ms_content"] = str(content.resolve())
-    config["watch"] = [str(content.resolve())]
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return path
+    """The repository's mkdocs.yml with absolute paths, pointed at ``content``."""
+    return portable_config(REPO, content, folder)
 
 
 def _item_text(path: Path) -> tuple[str, str]:

@@ -4,22 +4,22 @@ A hook file cannot use relative imports, so this only re-exports the handlers.
 """
 
 from i4ms.adapters.mkdocs.adapter import (
+    on_build_error,
     on_config,
     on_env,
     on_files,
     on_nav,
-    on_page_content,
     on_page_context,
     on_page_markdown,
     on_post_build,
 )
 
 __all__ = [
+    "on_build_error",
     "on_config",
     "on_env",
     "on_files",
     "on_nav",
-    "on_page_content",
     "on_page_context",
     "on_page_markdown",
     "on_post_build",

@@ -11,21 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
+from i4ms.adapters.mkdocs.config import portable_config
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def write_config(folder: Path, content: Path) -> Path:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(REPO / config.get("docs_dir", "docs"))
-    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
-    config["hooks"] = [str(REPO / h) for h in config.get("hooks", [])]
-    config.setdefault("extra", {})["i4ms_content"] = str(content.resolve())
-    config["watch"] = [str(REPO / w) for w in config.get("watch", [])]
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return path
+    return portable_config(REPO, content, folder)
 
 
 def build(content: Path, site: Path, epoch: int, hash_seed: int = 0) -> Path:

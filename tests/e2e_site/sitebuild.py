@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import yaml
+from i4ms.adapters.mkdocs.config import portable_config
 
 REPO = Path(__file__).resolve().parents[2]
 MKDOCS = REPO / ".venv" / "bin" / "mkdocs"
@@ -39,16 +39,7 @@ CHROMIUM_ARGS = [
 def write_config(folder: Path, content: Path, extra: dict | None = None) -> Path:
     """The repository's mkdocs.yml with every path made absolute, pointed at ``content``
     (``extra`` adds to its ``extra`` settings)."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(REPO / config.get("docs_dir", "docs"))
-    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
-    config["hooks"] = [str(REPO / h) for h in config["hooks"]]
-    config["extra"]["i4ms_content"] = str(content)
-    config["extra"].update(extra or {})
-    config["watch"] = [str(content)]
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return path
+    return portable_config(REPO, content, folder, extra)
 
 
 def env() -> dict[str, str]:

@@ -9,7 +9,7 @@ import pytest
 
 from i4ms.outputs.head import jsonld
 from i4ms.outputs.opendata import paths
-from i4ms.outputs.pages import generate_site
+from i4ms.outputs.pages import plan_site
 from i4ms.views.urls import absolute, url_of
 
 REQUIRED = {
@@ -65,14 +65,14 @@ def site(graph):
 
     ctx = BuildContext(graph=graph, now=datetime(2025, 1, 1, tzinfo=UTC),
                        site_url="https://example.org/i4ms/", site_description="About I4MS.")
-    return ctx, generate_site(ctx)
+    return ctx, plan_site(ctx)
 
 
 def test_every_page_has_open_graph_and_twitter_meta(site):
     ctx, out = site
     assert out.pages
-    for src, page in out.pages.items():
-        head = parse_head(page.rendered()[2])
+    for src in out.pages:
+        head = parse_head(out.head_of(src))
         url = absolute(ctx.site_url, url_of(src))
         assert head.meta["og:url"] == url, src
         assert head.meta["og:title"] and head.meta["og:description"], src
@@ -86,8 +86,8 @@ def test_every_page_has_open_graph_and_twitter_meta(site):
 def test_item_pages_carry_json_ld_with_required_properties(site):
     ctx, out = site
     seen = set()
-    for src, page in out.pages.items():
-        for text in parse_head(page.rendered()[2]).scripts:
+    for src in out.pages:
+        for text in parse_head(out.head_of(src)).scripts:
             data = json.loads(text)
             assert data["@context"] == "https://schema.org"
             missing = REQUIRED[data["@type"]] - set(data)
@@ -99,19 +99,19 @@ def test_item_pages_carry_json_ld_with_required_properties(site):
 
 def test_success_story_is_an_article_with_its_dates(site):
     _, out = site
-    head = parse_head(out.pages["experiments/smart-weld.md"].rendered()[2])
+    head = parse_head(out.head_of("experiments/smart-weld.md"))
     assert head.meta["og:type"] == "article"
     assert head.meta["article:published_time"] == "2024-08-31T00:00:00+00:00"
     data = json.loads(head.scripts[0])
     assert data["@type"] == "Article" and data["datePublished"].startswith("2024-08-31")
     assert data["author"]["name"] == "ALPHAFAB"
-    other = json.loads(parse_head(out.pages["experiments/fabric-twin.md"].rendered()[2]).scripts[0])
+    other = json.loads(parse_head(out.head_of("experiments/fabric-twin.md")).scripts[0])
     assert other["@type"] == "Project"
 
 
 def test_call_is_a_monetary_grant_with_its_window(site):
     _, out = site
-    data = json.loads(parse_head(out.pages["calls/alpha-fab-open-call-1.md"].rendered()[2]).scripts[0])
+    data = json.loads(parse_head(out.head_of("calls/alpha-fab-open-call-1.md")).scripts[0])
     assert data["@type"] == "MonetaryGrant"
     assert data["amount"] == {"@type": "MonetaryAmount", "value": 1200000.0, "currency": "EUR"}
     assert data["potentialAction"]["endTime"] == "2023-06-01T00:00:00+02:00"
@@ -120,7 +120,7 @@ def test_call_is_a_monetary_grant_with_its_window(site):
 
 def test_json_ld_cannot_break_out_of_its_script(site):
     _, out = site
-    head = out.pages["experiments/seam-inspect.md"].rendered()[2]
+    head = out.head_of("experiments/seam-inspect.md")
     script = head[head.index('<script type="application/ld+json">'):]
     body = script[len('<script type="application/ld+json">'):-len("</script>")]
     assert "<" not in body and ">" not in body and "&" not in body
@@ -138,17 +138,17 @@ def test_safe_json_round_trips(text):
 
 def test_meta_values_are_escaped(site):
     _, out = site
-    head = out.pages["experiments/seam-inspect.md"].rendered()[2]
+    head = out.head_of("experiments/seam-inspect.md")
     assert "</script> that" not in head.split('<script type="application/ld+json">')[0]
     assert parse_head(head).meta["og:title"].startswith("Seam inspection </script>")
 
 
 def test_calendar_links_on_call_and_project_pages(site):
     _, out = site
-    project = parse_head(out.pages["projects/alpha-fab.md"].rendered()[2])
+    project = parse_head(out.head_of("projects/alpha-fab.md"))
     assert {"rel": "alternate", "type": "text/calendar", "title": "Call deadlines of this project",
             "href": "../../" + paths.project_calendar("alpha-fab")} in project.links
-    call = parse_head(out.pages["calls/alpha-fab-open-call-1.md"].rendered()[2])
+    call = parse_head(out.head_of("calls/alpha-fab-open-call-1.md"))
     assert any(link["href"] == "../../" + paths.calls_calendar() for link in call.links)
 
 

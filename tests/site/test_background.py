@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from i4ms.outputs.plan import Asset
+from i4ms.render.pages import RenderedPage
 from i4ms.render.parallel import AssetWriter, BackgroundError, BackgroundRenderer
 
 
 def _page(n: int):
-    return lambda: (f"<p>page {n}</p>", None, f"<meta n={n}>")
+    return lambda: RenderedPage(f"<p>page {n}</p>", None, f"<meta n={n}>")
 
 
 def test_pages_come_back_whatever_order_they_are_asked_in() -> None:
@@ -31,7 +32,7 @@ def test_a_page_that_fails_to_render_fails_the_build_with_its_traceback() -> Non
 
     renderer = BackgroundRenderer([("ok.md", _page(1)), ("bad.md", broken), ("after.md", _page(2))])
     assert renderer.get("ok.md")[0] == "<p>page 1</p>"
-    with pytest.raises(BackgroundError, match="no such organisation: acme"):
+    with pytest.raises(BackgroundError, match="rendering bad.md failed(.|\n)*no such organisation: acme"):
         renderer.get("after.md")
 
 

@@ -1,36 +1,41 @@
-"""What generators produce: pages (HTML fragments the theme wraps) and plain files."""
+"""The whole site as data: page plans, head metadata and files, before anything is rendered.
+
+A generator *declares* pages and files; an enricher then adds ``<head>`` markup to pages
+that every generator has declared. Neither renders a template: a page is a plan (title,
+description, and a view: the template and its context, made when the page is rendered), so
+the render layer decides where and when it is rendered (a forked worker, in build order), and
+an engine adapter only hands the result on.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
-class SitePage:
-    """A page the theme wraps: ``html`` is the escaped main content, ``title`` plain text."""
+class View:
+    """What one page renders: ``template`` with ``context``, and what the header search
+    indexes of it (``search_html``: the page's own words, without cards; None = the page)."""
+
+    template: str
+    context: Mapping[str, Any]
+    search_html: str | None = None
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """A page the theme wraps. ``title`` and ``description`` are plain text (escaped where
+    printed); ``view`` makes the template context, possibly in another process."""
 
     src_uri: str
     title: str
-    html: str
+    view: Callable[[], View]
     description: str = ""
-    head: str = ""
-    """Extra escaped ``<head>`` markup (social meta, JSON-LD) from later generators."""
     kind: str = "page"
     searchable: bool = True
     """False for page 2+ of a listing: nothing there that the items' own pages don't say."""
-    search_html: str | None = None
-    """What the header search indexes instead of ``html``: the text, without cards and chrome."""
-    deferred: Callable[[], tuple[str, str | None]] | None = None
-    """Renders (html, search_html) later, possibly in another process; ``html`` is then ''."""
-    deferred_head: Callable[[], str] | None = None
-    """Makes ``head`` later, with the deferred HTML (sharing metadata of item pages)."""
-
-    def rendered(self) -> tuple[str, str | None, str]:
-        """(html, search_html, head), rendering what was deferred."""
-        html, search_html = self.deferred() if self.deferred is not None else (
-            self.html, self.search_html)
-        return html, search_html, self.deferred_head() if self.deferred_head else self.head
 
 
 @dataclass(frozen=True)
@@ -41,9 +46,12 @@ class Asset:
     content: str | bytes
 
 
-AssetJob = Callable[[], Iterable[Asset]]
+FileJob = Callable[[], Iterable[Asset]]
 """Files that no page needs while the site is built (search indexes, open data, badges):
 made later, possibly in another process, and written beside the pages."""
+
+HeadPart = Callable[[], str]
+"""Escaped ``<head>`` markup for one page, made when the page is rendered."""
 
 
 class OutputCollision(Exception):
@@ -51,14 +59,15 @@ class OutputCollision(Exception):
 
 
 @dataclass
-class SiteOutput:
+class SitePlan:
     """Everything a build writes, keyed by output path; refuses to write a path twice."""
 
-    pages: dict[str, SitePage] = field(default_factory=dict)
+    pages: dict[str, PagePlan] = field(default_factory=dict)
     assets: dict[str, Asset] = field(default_factory=dict)
-    jobs: list[AssetJob] = field(default_factory=list)
+    jobs: list[FileJob] = field(default_factory=list)
+    head: dict[str, list[HeadPart]] = field(default_factory=dict)
 
-    def add_page(self, page: SitePage) -> None:
+    def add_page(self, page: PagePlan) -> None:
         if page.src_uri in self.pages or page.src_uri in self.assets:
             raise OutputCollision(f"two generators write {page.src_uri}")
         self.pages[page.src_uri] = page
@@ -68,8 +77,17 @@ class SiteOutput:
             raise OutputCollision(f"two generators write {asset.path}")
         self.assets[asset.path] = asset
 
-    def add_job(self, job: AssetJob) -> None:
+    def add_job(self, job: FileJob) -> None:
         self.jobs.append(job)
+
+    def add_head(self, src_uri: str, part: HeadPart) -> None:
+        """Enrich a declared page; an enricher can only add to a page, never replace it."""
+        if src_uri not in self.pages:
+            raise KeyError(f"no page {src_uri} to add <head> markup to")
+        self.head.setdefault(src_uri, []).append(part)
+
+    def head_of(self, src_uri: str) -> str:
+        return "\n".join(part() for part in self.head.get(src_uri, []))
 
     def run_jobs(self) -> list[Asset]:
         """The files of every job, checked like ``add_asset`` against everything else."""
@@ -81,6 +99,12 @@ class SiteOutput:
                 made[asset.path] = asset
         return list(made.values())
 
-    def replace_page(self, page: SitePage) -> None:
-        """For generators that enrich an existing page (e.g. social meta)."""
-        self.pages[page.src_uri] = page
+
+def view(template: str, search_html: str | None = None, **context: Any) -> View:
+    return View(template, context, search_html)
+
+
+def static_view(template: str, **context: Any) -> Callable[[], View]:
+    """A view whose context is already made (a small page: no work to defer)."""
+    made = View(template, context)
+    return lambda: made

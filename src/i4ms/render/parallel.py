@@ -1,9 +1,11 @@
-"""Render deferred pages in a second process while the site generator renders the theme.
+"""Where the work of a build runs: pages rendered ahead in a forked worker, and the files no
+page needs made aside in another, at low priority.
 
-Our pages and the theme's templating are two equal halves of a build; on a
-2-core machine they can overlap. The worker is forked, so it shares the
-resolved graph without pickling it, and sends back strings in build order.
-Where fork is unavailable the pages render in-process, on demand.
+Our pages and the engine's own templating are two equal halves of a build; on a 2-core
+machine they overlap. The workers are forked, so they share the resolved graph without
+pickling it, and send back strings. Where fork is unavailable everything runs in-process,
+on demand. A worker's failure always reaches the build as a :class:`BackgroundError` with
+the worker's traceback; a build that stops early stops its workers (``close``).
 """
 
 from __future__ import annotations
@@ -13,46 +15,63 @@ import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from i4ms.outputs.plan import Asset
+from i4ms.render.emit import write_assets
+from i4ms.render.pages import RenderedPage
 
-Rendered = tuple[str, str | None, str]
-"""A page's (html, search_html, head)."""
+PageJob = tuple[str, Callable[[], RenderedPage]]
 
 
 class BackgroundError(RuntimeError):
     pass
 
 
-def _work(pages: Sequence[tuple[str, Callable[[], Rendered]]], conn) -> None:
+@dataclass(frozen=True)
+class _Failed:
+    """What a worker sends instead of a result: where it failed and its traceback."""
+
+    what: str
+    detail: str
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _render_pages(pages: Sequence[PageJob], conn) -> None:
+    src = ""
     try:
         for src, render in pages:
-            conn.send((src, *render()))
+            conn.send((src, render()))
         conn.send(None)
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises
-        conn.send(("", "__error__", traceback.format_exc()))
+        with contextlib.suppress(OSError):
+            conn.send(_Failed(src, traceback.format_exc()))
     finally:
         conn.close()
 
 
 class BackgroundRenderer:
-    """``get(src)`` returns a deferred page's (html, search_html), waiting for the worker."""
+    """``get(src)`` returns a page's :class:`RenderedPage`, waiting for the worker, which
+    renders the pages in the order given (the engine's build order)."""
 
-    def __init__(self, pages: Sequence[tuple[str, Callable[[], Rendered]]]):
+    def __init__(self, pages: Sequence[PageJob]):
         self._renders = dict(pages)
-        self._done: dict[str, Rendered] = {}
+        self._done: dict[str, RenderedPage] = {}
         self._conn = None
         self._proc = None
-        if pages and "fork" in multiprocessing.get_all_start_methods():
+        if pages and _can_fork():
             ctx = multiprocessing.get_context("fork")
             receive, send = ctx.Pipe(duplex=False)
-            self._proc = ctx.Process(target=_work, args=(list(pages), send), daemon=True)
+            self._proc = ctx.Process(target=_render_pages, args=(list(pages), send), daemon=True)
             self._proc.start()
             send.close()
             self._conn = receive
 
-    def get(self, src: str) -> Rendered:
+    def get(self, src: str) -> RenderedPage:
         if src in self._done:
             return self._done.pop(src)
         if self._conn is None:
@@ -61,26 +80,28 @@ class BackgroundRenderer:
             try:
                 message = self._conn.recv()
             except EOFError:
-                raise BackgroundError("page worker stopped before rendering " + src) from None
-            if message is None:
+                self.close()
+                raise BackgroundError(f"the page worker stopped before rendering {src}") from None
+            if message is None:  # the worker is done; a page it was not given renders here
                 self.close()
                 return self._renders[src]()
-            got, *rendered = message
-            if got == "" and rendered[0] == "__error__":
+            if isinstance(message, _Failed):
                 self.close()
-                raise BackgroundError(f"rendering pages failed:\n{rendered[1]}")
+                raise BackgroundError(f"rendering {message.what or 'pages'} failed:\n{message.detail}")
+            got, rendered = message
             if got == src:
-                return tuple(rendered)  # type: ignore[return-value]
-            self._done[got] = tuple(rendered)  # type: ignore[assignment]
+                return rendered
+            self._done[got] = rendered
 
-    def close(self) -> None:
+    def close(self, wait: float = 5) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
         if self._proc is not None:
-            self._proc.join(timeout=5)
+            self._proc.join(timeout=wait)
             if self._proc.is_alive():
                 self._proc.kill()
+                self._proc.join()
             self._proc = None
 
 
@@ -101,27 +122,16 @@ def _make_and_write(make: Callable[[], Sequence[Asset]], site_dir: Path, conn) -
             return
         conn.send(("ok", write_assets(assets, site_dir)))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises
-        conn.send(("error", traceback.format_exc()))
+        with contextlib.suppress(OSError):
+            conn.send(_Failed("the open-data and search files", traceback.format_exc()))
     finally:
         conn.close()
 
 
-def write_assets(assets: Sequence[Asset], site_dir: Path) -> int:
-    for asset in assets:
-        path = site_dir / asset.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = asset.content.encode("utf-8") if isinstance(asset.content, str) else asset.content
-        path.write_bytes(data)
-    return len(assets)
-
-
 class AssetWriter:
     """Makes the files no page needs (search indexes, open data, badges) in a forked process
-    while the pages build, and writes them into the site folder once the generator has
-    cleaned it (``start_writing``); ``finish`` waits for them and raises on failure.
-
-    On a 2-core machine this moves a third of our work off the path of the theme's own
-    rendering. Where fork is unavailable, ``finish`` makes and writes them in-process.
+    while the pages build, and writes them into the site folder once the engine has cleaned
+    it (``start_writing``); ``finish`` waits for them and raises on failure.
     """
 
     def __init__(self, make: Callable[[], Sequence[Asset]], site_dir: Path):
@@ -130,7 +140,7 @@ class AssetWriter:
         self._conn = None
         self._proc = None
         self._started = False
-        if "fork" in multiprocessing.get_all_start_methods():
+        if _can_fork():
             ctx = multiprocessing.get_context("fork")
             self._conn, child = ctx.Pipe()
             self._proc = ctx.Process(target=_make_and_write, args=(make, site_dir, child), daemon=True)
@@ -139,8 +149,10 @@ class AssetWriter:
 
     def start_writing(self) -> None:
         if self._conn is not None and not self._started:
-            self._conn.send("write")
             self._started = True
+            # A worker that failed has closed its end: its report waits in the pipe for finish.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self._conn.send("write")
 
     def finish(self) -> int:
         """How many files were written."""
@@ -148,15 +160,25 @@ class AssetWriter:
             return write_assets(self._make(), self._site_dir)
         self.start_writing()
         try:
-            status, detail = self._conn.recv()
+            message = self._conn.recv()
         except EOFError:
-            raise BackgroundError("the open-data and search files worker stopped") from None
+            raise BackgroundError("the open-data and search files worker stopped without a "
+                                  "word (killed, or out of memory?)") from None
         finally:
+            self.close()
+        if isinstance(message, _Failed):
+            raise BackgroundError(f"making {message.what} failed:\n{message.detail}")
+        return message[1]
+
+    def close(self, wait: float = 30) -> None:
+        """Let the worker end (after ``finish``), or stop it at once (``wait=0``: the build
+        failed elsewhere): it writes nothing more."""
+        if self._conn is not None:
             self._conn.close()
             self._conn = None
-            if self._proc is not None:
-                self._proc.join(timeout=30)
-                self._proc = None
-        if status != "ok":
-            raise BackgroundError(f"making the open-data and search files failed:\n{detail}")
-        return detail
+        if self._proc is not None:
+            self._proc.join(timeout=wait)
+            if self._proc.is_alive():
+                self._proc.kill()
+                self._proc.join()
+            self._proc = None

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date, format_datetime
+
 from i4ms.content.models import COLLECTIONS, Call
 from i4ms.graph.call_status import closes_at, opens_at
 from i4ms.views.context import BuildContext
@@ -26,14 +28,39 @@ def at_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
 
 
+LOCALE = "en_GB"
+"""Day before month, 24-hour clock: how EU institutions write dates in English."""
+
+
+def day_text(day: date) -> str:
+    """A calendar day, as every page, feed and calendar prints one: ``30 June 2021``."""
+    return format_date(day, "d MMMM y", locale=LOCALE)
+
+
+def moment_text(moment: datetime, timezone: str) -> str:
+    """An instant in ``timezone``, with the zone and its UTC offset, so nobody has to guess:
+    ``30 June 2021, 17:00 Brussels time (UTC+02:00)``."""
+    local = moment.astimezone(ZoneInfo(timezone))
+    offset = f"{local:%z}"
+    place = timezone.rpartition("/")[2].replace("_", " ")
+    return (f"{format_datetime(local, 'd MMMM y, HH:mm', locale=LOCALE)} {place} time "
+            f"(UTC{offset[:3]}:{offset[3:]})")
+
+
+def opening_text(call: Call) -> str:
+    """When a call opens: a date-only opening is the start of that day in the call's zone."""
+    if isinstance(call.opens, datetime):
+        return moment_text(opens_at(call), call.timezone)
+    return day_text(call.opens)
+
+
 def deadline_text(call: Call) -> str:
-    """The deadline in the call's own time zone, as feeds and calendars print it."""
-    zone = call.timezone.replace("_", " ")
+    """The deadline in the call's own time zone, the one wording of every page, feed and
+    calendar; a date-only deadline is the end of that day there."""
     if isinstance(call.closes, datetime):
-        local = closes_at(call).astimezone(ZoneInfo(call.timezone))
-        offset = f"{local:%z}"
-        return f"{local:%-d %B %Y, %H:%M} {zone} time (UTC{offset[:3]}:{offset[3:]})"
-    return f"end of {call.closes:%-d %B %Y}, {zone} time"
+        return moment_text(closes_at(call), call.timezone)
+    place = call.timezone.rpartition("/")[2].replace("_", " ")
+    return f"end of {day_text(call.closes)}, {place} time"
 
 
 def git_date(ctx: BuildContext, collection: str, item_id: str) -> datetime | None:

@@ -14,7 +14,7 @@ from markupsafe import escape
 from i4ms.outputs.head import jsonld
 from i4ms.outputs.opendata import paths
 from i4ms.outputs.pictures.og_image import HEIGHT, WIDTH
-from i4ms.outputs.plan import SitePage
+from i4ms.outputs.plan import PagePlan
 from i4ms.views.context import BuildContext
 from i4ms.views.dates import item_modified, story_date
 from i4ms.views.urls import absolute, relative, url_of
@@ -37,7 +37,7 @@ def _link(src_uri: str, rel: str, kind: str, title: str, path: str) -> str:
             f'href="{escape(relative(src_uri, path))}">')
 
 
-def _description(ctx: BuildContext, page: SitePage) -> str:
+def _description(ctx: BuildContext, page: PagePlan) -> str:
     text = " ".join((page.description or ctx.site_description or page.title).split())
     return text if len(text) <= DESCRIPTION_MAX else text[: DESCRIPTION_MAX - 1] + "…"
 
@@ -47,7 +47,7 @@ def page_url(ctx: BuildContext, src_uri: str) -> str:
     return absolute(ctx.site_url, url_of(src_uri))
 
 
-def alternates(ctx: BuildContext, page: SitePage, item: ItemRef | None) -> list[str]:
+def alternates(ctx: BuildContext, page: PagePlan, item: ItemRef | None) -> list[str]:
     """Feed autodiscovery on every page; the calendar on call and project pages."""
     src = page.src_uri
     out = [
@@ -65,7 +65,7 @@ def alternates(ctx: BuildContext, page: SitePage, item: ItemRef | None) -> list[
     return out
 
 
-def head(ctx: BuildContext, page: SitePage, item: ItemRef | None) -> str:
+def head(ctx: BuildContext, page: PagePlan, item: ItemRef | None) -> str:
     g = ctx.graph
     url = page_url(ctx, page.src_uri)
     description = _description(ctx, page)

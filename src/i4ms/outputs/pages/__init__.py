@@ -1,7 +1,9 @@
-"""The generators, in order. Each reads the build context and adds pages or files.
+"""The site plan: every generator declares its pages and files, then every enricher adds
+``<head>`` markup to the declared pages.
 
-A generator is any callable ``(ctx, out) -> None``: later issues add theirs here
-(search, open data, feeds) without touching the others.
+A generator is ``(ctx, plan) -> None`` and only adds pages, files and file jobs; an enricher
+is ``(ctx, plan) -> None`` and only calls ``plan.add_head``. So no generator depends on
+another having run first, and no page is ever replaced.
 """
 
 from __future__ import annotations
@@ -18,29 +20,34 @@ from i4ms.outputs.pages import (
     sharing,
     terms,
 )
-from i4ms.outputs.plan import SiteOutput
+from i4ms.outputs.plan import SitePlan
 from i4ms.views.context import BuildContext
 
 
-class Generator(Protocol):
-    def __call__(self, ctx: BuildContext, out: SiteOutput) -> None: ...
+class Step(Protocol):
+    def __call__(self, ctx: BuildContext, plan: SitePlan) -> None: ...
 
 
-GENERATORS: list[Generator] = [
-    items.generate,
-    collections.generate,
-    terms.generate,
-    labels.generate,
-    home.generate,
-    search.generate,
-    opendata.generate,
-    # Keep last: enriches every page added above with sharing metadata (Open Graph, JSON-LD).
-    sharing.generate,
+GENERATORS: list[Step] = [
+    items.declare,
+    collections.declare,
+    terms.declare,
+    labels.declare,
+    home.declare,
+    search.declare,
+    opendata.declare,
+]
+
+ENRICHERS: list[Step] = [
+    search.enrich,  # preload the records of the collection search
+    sharing.enrich,  # Open Graph, Twitter card, feed links, JSON-LD
 ]
 
 
-def generate_site(ctx: BuildContext) -> SiteOutput:
-    out = SiteOutput()
-    for generator in GENERATORS:
-        generator(ctx, out)
-    return out
+def plan_site(ctx: BuildContext) -> SitePlan:
+    plan = SitePlan()
+    for declare in GENERATORS:
+        declare(ctx, plan)
+    for enrich in ENRICHERS:
+        enrich(ctx, plan)
+    return plan

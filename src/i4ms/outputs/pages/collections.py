@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 
 from i4ms.graph.call_status import CallStatus, closes_at
-from i4ms.outputs.pages.items import call_row
-from i4ms.outputs.plan import SiteOutput, SitePage
+from i4ms.outputs.plan import PagePlan, SitePlan, View, static_view, view
+from i4ms.views.calls import call_row
 from i4ms.views.context import BuildContext
 from i4ms.views.links import (
     country_link,
@@ -20,7 +20,7 @@ from i4ms.views.links import (
 from i4ms.views.pagination import Pager, paginate
 
 
-def _calls(ctx: BuildContext, out: SiteOutput) -> None:
+def _calls(ctx: BuildContext, plan: SitePlan) -> None:
     """Open, then upcoming, then closed calls (most recently closed first), paginated: each
     page groups its own calls by status; the browser regroups them as its clock moves on."""
     g = ctx.graph
@@ -34,12 +34,12 @@ def _calls(ctx: BuildContext, out: SiteOutput) -> None:
         groups: dict[str, list[dict]] = {s.value: [] for s in CallStatus}
         for row in pager.items:
             groups[row["status"]].append(row)
-        html = ctx.renderer.page("calls.html", pager.src_uri, groups=groups, pager=pager,
-                                 total=len(ordered))
         title = "Open calls" + (f" (page {pager.number})" if pager.number > 1 else "")
-        out.add_page(SitePage(pager.src_uri, title, html,
-                              "Open calls for I4MS application experiments and awards.",
-                              kind="collection", searchable=pager.number == 1))
+        plan.add_page(PagePlan(pager.src_uri, title,
+                               static_view("calls.html", groups=groups, pager=pager,
+                                           total=len(ordered)),
+                               "Open calls for I4MS application experiments and awards.",
+                               kind="collection", searchable=pager.number == 1))
 
 
 def _offering_row(ctx: BuildContext, off_id: str) -> dict:
@@ -49,7 +49,7 @@ def _offering_row(ctx: BuildContext, off_id: str) -> dict:
             "category": term_name(g, "offering_categories", off.category), "summary": off.summary}
 
 
-def _projects(ctx: BuildContext, out: SiteOutput) -> None:
+def _projects(ctx: BuildContext, plan: SitePlan) -> None:
     """The projects by phase on the first page; the marketplace offerings, paginated, below."""
     g = ctx.graph
     phases: dict[int, list[dict]] = {}
@@ -64,26 +64,22 @@ def _projects(ctx: BuildContext, out: SiteOutput) -> None:
         })
     ordered = sorted(g.offerings, key=lambda o: g.offerings[o].model.title.lower())
     for pager in paginate(ordered, "projects/"):
-        html = ctx.renderer.page(
-            "projects.html", pager.src_uri, pager=pager,
-            phases=sorted(phases.items(), reverse=True) if pager.number == 1 else [],
-            offerings=[_offering_row(ctx, o) for o in pager.items], total=len(ordered),
-        )
         title = "Projects & Marketplace" + (f" (page {pager.number})" if pager.number > 1 else "")
-        out.add_page(SitePage(pager.src_uri, title, html,
-                              "I4MS Innovation Actions by phase, their marketplaces and offerings.",
-                              kind="collection", searchable=pager.number == 1))
+        plan.add_page(PagePlan(
+            pager.src_uri, title,
+            static_view("projects.html", pager=pager,
+                        phases=sorted(phases.items(), reverse=True) if pager.number == 1 else [],
+                        offerings=[_offering_row(ctx, o) for o in pager.items], total=len(ordered)),
+            "I4MS Innovation Actions by phase, their marketplaces and offerings.",
+            kind="collection", searchable=pager.number == 1))
 
 
-def _best_practices_page(ctx: BuildContext, pager: Pager, total: int) -> tuple[str, None]:
-    html = ctx.renderer.page(
-        "best_practices.html", pager.src_uri,
-        pager=pager, cards=[experiment_card(ctx.graph, e) for e in pager.items], total=total,
-    )
-    return html, None
+def _best_practices_page(ctx: BuildContext, pager: Pager, total: int) -> View:
+    return view("best_practices.html", pager=pager,
+                cards=[experiment_card(ctx.graph, e) for e in pager.items], total=total)
 
 
-def _best_practices(ctx: BuildContext, out: SiteOutput) -> None:
+def _best_practices(ctx: BuildContext, plan: SitePlan) -> None:
     """Paginated cards, rendered in the page worker with the stories themselves."""
     g = ctx.graph
     ordered = featured_order(g, sorted(g.experiments))
@@ -91,13 +87,13 @@ def _best_practices(ctx: BuildContext, out: SiteOutput) -> None:
         title = "Portfolio of Best Practices"
         if pager.number > 1:
             title += f" (page {pager.number})"
-        out.add_page(SitePage(pager.src_uri, title, "",
-                              "Success stories of I4MS application experiments.",
-                              kind="collection", searchable=pager.number == 1,
-                              deferred=partial(_best_practices_page, ctx, pager, len(ordered))))
+        plan.add_page(PagePlan(pager.src_uri, title,
+                               partial(_best_practices_page, ctx, pager, len(ordered)),
+                               "Success stories of I4MS application experiments.",
+                               kind="collection", searchable=pager.number == 1))
 
 
-def _organisations_page(ctx: BuildContext, pager: Pager, total: int) -> tuple[str, None]:
+def _organisations_page(ctx: BuildContext, pager: Pager, total: int) -> View:
     g = ctx.graph
     rows = [
         {"link": item_link(g, "organisations", o),
@@ -107,23 +103,22 @@ def _organisations_page(ctx: BuildContext, pager: Pager, total: int) -> tuple[st
          "badges": organisation_badges(g, o)}
         for o in pager.items
     ]
-    return ctx.renderer.page("organisations.html", pager.src_uri, pager=pager, rows=rows,
-                             total=total), None
+    return view("organisations.html", pager=pager, rows=rows, total=total)
 
 
-def _organisations(ctx: BuildContext, out: SiteOutput) -> None:
+def _organisations(ctx: BuildContext, plan: SitePlan) -> None:
     g = ctx.graph
     ordered = sorted(g.organisations, key=lambda o: g.organisations[o].model.name.lower())
     for pager in paginate(ordered, "organisations/", per_page=100):
         title = "Organisations" + (f" (page {pager.number})" if pager.number > 1 else "")
-        out.add_page(SitePage(pager.src_uri, title, "",
-                              "Companies, DIHs and research centres in I4MS experiments.",
-                              kind="collection", searchable=pager.number == 1,
-                              deferred=partial(_organisations_page, ctx, pager, len(ordered))))
+        plan.add_page(PagePlan(pager.src_uri, title,
+                               partial(_organisations_page, ctx, pager, len(ordered)),
+                               "Companies, DIHs and research centres in I4MS experiments.",
+                               kind="collection", searchable=pager.number == 1))
 
 
-def generate(ctx: BuildContext, out: SiteOutput) -> None:
-    _calls(ctx, out)
-    _projects(ctx, out)
-    _best_practices(ctx, out)
-    _organisations(ctx, out)
+def declare(ctx: BuildContext, plan: SitePlan) -> None:
+    _calls(ctx, plan)
+    _projects(ctx, plan)
+    _best_practices(ctx, plan)
+    _organisations(ctx, plan)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 from markupsafe import Markup
 
 from i4ms.graph.call_status import CallStatus, closes_at
-from i4ms.outputs.pages.items import call_row
 from i4ms.outputs.pictures.charts import Bar, bar_chart_svg, top_bars
-from i4ms.outputs.plan import SiteOutput, SitePage
+from i4ms.outputs.plan import PagePlan, SitePlan, View, view
+from i4ms.views.calls import call_row
 from i4ms.views.context import BuildContext
 from i4ms.views.links import country_name, experiment_card, featured_order
 from i4ms.views.urls import relative
 
+HOME = "index.md"
 FEATURED = 6
 CLOSING = 5
 
@@ -44,7 +46,7 @@ def charts(ctx: BuildContext, src: str) -> list[Markup]:
             for title, bars in specs if bars]
 
 
-def generate(ctx: BuildContext, out: SiteOutput) -> None:
+def _home(ctx: BuildContext) -> View:
     g = ctx.graph
     rows = [call_row(ctx, c) for c in sorted(g.calls, key=lambda c: closes_at(g.calls[c].model))]
     open_rows = [r for r in rows if r["status"] == CallStatus.OPEN]
@@ -57,12 +59,14 @@ def generate(ctx: BuildContext, out: SiteOutput) -> None:
         "open_calls": len(open_rows),
     }
     featured = featured_order(g, sorted(g.experiments))[:FEATURED]
-    src = "index.md"
-    html = ctx.renderer.page(
-        "home.html", src, figures=figures, closing=(open_rows + upcoming)[:CLOSING],
+    return view(
+        "home.html", figures=figures, closing=(open_rows + upcoming)[:CLOSING],
         windows=[[r["opens"].isoformat(), r["closes"].isoformat()] for r in rows],
-        featured=[experiment_card(g, e) for e in featured], charts=charts(ctx, src),
+        featured=[experiment_card(g, e) for e in featured], charts=charts(ctx, HOME),
     )
-    out.add_page(SitePage(src, "I4MS portal", html,
-                          "I4MS helps manufacturing SMEs try digital technologies through "
-                          "funded application experiments.", kind="home"))
+
+
+def declare(ctx: BuildContext, plan: SitePlan) -> None:
+    plan.add_page(PagePlan(HOME, "I4MS portal", partial(_home, ctx),
+                           "I4MS helps manufacturing SMEs try digital technologies through "
+                           "funded application experiments.", kind="home"))

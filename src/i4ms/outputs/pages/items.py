@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from functools import cache, partial
-from zoneinfo import ZoneInfo
 
 from i4ms.content.markdown import render_markdown, render_sections
-from i4ms.content.models import Call
-from i4ms.graph.call_status import closes_at, opens_at
-from i4ms.outputs.plan import SiteOutput, SitePage
+from i4ms.content.models import Organisation, Project
+from i4ms.graph.call_status import closes_at
+from i4ms.outputs.plan import PagePlan, SitePlan, View, view
 from i4ms.outputs.search.header import search_text
+from i4ms.views.calls import call_row
 from i4ms.views.context import BuildContext
 from i4ms.views.links import (
     country_link,
@@ -26,7 +24,6 @@ from i4ms.views.links import (
 from i4ms.views.urls import absolute, item_src, item_url
 
 RELATED = 4
-BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 def related_experiments(ctx: BuildContext, exp_id: str, index: dict) -> list[str]:
@@ -74,11 +71,10 @@ def _index(ctx: BuildContext) -> dict:
     return idx
 
 
-def _experiment(ctx: BuildContext, exp_id: str, index: dict) -> SitePage:
+def _experiment(ctx: BuildContext, exp_id: str, index: dict) -> View:
     g = ctx.graph
     item = g.experiments[exp_id]
     exp = item.model
-    src = item_src("experiments", exp_id)
     partners = [
         {
             "link": item_link(g, "organisations", p.organisation),
@@ -93,8 +89,9 @@ def _experiment(ctx: BuildContext, exp_id: str, index: dict) -> SitePage:
          "organisation": item_link(g, "organisations", q.organisation) if q.organisation else None}
         for q in exp.quotes
     ]
-    html = ctx.renderer.page(
-        "experiment.html", src,
+    return view(
+        "experiment.html",
+        search_text(exp.title, exp.summary, [p["link"].text for p in partners], sections),
         exp=exp, id=exp_id, partners=partners, sections=sections, quotes=quotes,
         project=item_link(g, "projects", exp.project),
         call=item_link(g, "calls", exp.call) if exp.call else None,
@@ -106,21 +103,22 @@ def _experiment(ctx: BuildContext, exp_id: str, index: dict) -> SitePage:
         story=g.is_success_story(exp_id),
         site_url=ctx.site_url, absolute=absolute,
     )
-    return SitePage(src, exp.title, html, exp.summary, kind="experiment",
-                    search_html=search_text(exp.title, exp.summary, [p["link"].text for p in partners],
-                                            sections))
 
 
-def _organisation(ctx: BuildContext, org_id: str) -> SitePage:
+def _organisation_description(org: Organisation) -> str:
+    return org.summary or f"{org.name}, {country_link(org.country).text}"
+
+
+def _organisation(ctx: BuildContext, org_id: str) -> View:
     g = ctx.graph
     org = g.organisations[org_id].model
-    src = item_src("organisations", org_id)
     experiments = [
         {"card": experiment_card(g, p.experiment), "role": term_name(g, "roles", p.role)}
         for p in g.org_experiments.get(org_id, [])
     ]
-    html = ctx.renderer.page(
-        "organisation.html", src,
+    names = [org.name] + ([org.short_name] if org.short_name else [])
+    return view(
+        "organisation.html", search_text(org.name, _organisation_description(org), names),
         org=org, id=org_id, experiments=experiments,
         projects=[item_link(g, "projects", p) for p in g.org_projects.get(org_id, [])],
         badges=organisation_badges(g, org_id),
@@ -129,23 +127,24 @@ def _organisation(ctx: BuildContext, org_id: str) -> SitePage:
         site_url=ctx.site_url, absolute=absolute,
         page_url=item_url("organisations", org_id),
     )
-    summary = org.summary or f"{org.name}, {country_link(org.country).text}"
-    names = [org.name] + ([org.short_name] if org.short_name else [])
-    return SitePage(src, org.short_name or org.name, html, summary, kind="organisation",
-                    search_html=search_text(org.name, summary, names))
 
 
-def _project(ctx: BuildContext, proj_id: str) -> SitePage:
+def _project_description(proj: Project) -> str:
+    return proj.summary or f"{proj.acronym}: {proj.name}"
+
+
+def _project(ctx: BuildContext, proj_id: str) -> View:
     g = ctx.graph
     item = g.projects[proj_id]
     proj = item.model
-    src = item_src("projects", proj_id)
     calls = sorted(g.project_calls.get(proj_id, []), key=lambda c: closes_at(g.calls[c].model))
     dihs = [item_link(g, "organisations", d) for d in proj.dihs]
     coordinator = item_link(g, "organisations", proj.coordinator) if proj.coordinator else None
     body = render_markdown(item.body)
-    html = ctx.renderer.page(
-        "project.html", src,
+    people = [proj.name, *(link.text for link in [coordinator, *dihs] if link)]
+    return view(
+        "project.html",
+        search_text(proj.acronym, _project_description(proj), people, [("", body)]),
         proj=proj, id=proj_id,
         experiments=[experiment_card(g, e) for e in g.project_experiments.get(proj_id, [])],
         calls=[call_row(ctx, c) for c in reversed(calls)],
@@ -156,47 +155,16 @@ def _project(ctx: BuildContext, proj_id: str) -> SitePage:
         technologies=[term_link(g, "technologies", t) for t in proj.technologies],
         body=body,
     )
-    summary = proj.summary or f"{proj.acronym}: {proj.name}"
-    people = [proj.name, *(link.text for link in [coordinator, *dihs] if link)]
-    return SitePage(src, proj.acronym, html, summary, kind="project",
-                    search_html=search_text(proj.acronym, summary, people, [("", body)]))
 
 
-def call_row(ctx: BuildContext, call_id: str) -> dict:
-    """What every call listing shows, with the instants the browser needs to recompute status."""
-    g = ctx.graph
-    call = g.calls[call_id].model
-    return {
-        "id": call_id,
-        "link": item_link(g, "calls", call_id),
-        "project": item_link(g, "projects", call.project),
-        "status": g.call_status(call_id, ctx.now).value,
-        "opens": opens_at(call),
-        "closes": closes_at(call),
-        "deadline_text": _deadline_text(call),
-        "timezone": call.timezone,
-        "budget": call.budget,
-        "summary": call.summary,
-    }
-
-
-def _deadline_text(call: Call) -> str:
-    """The deadline as Brussels reads it; a date-only deadline is the end of that day."""
-    if isinstance(call.closes, datetime):
-        moment = closes_at(call).astimezone(BRUSSELS)
-        return f"{moment:%-d %B %Y, %H:%M} Brussels time"
-    return f"end of {call.closes:%-d %B %Y} ({call.timezone.replace('_', ' ')} time)"
-
-
-def _call(ctx: BuildContext, call_id: str) -> SitePage:
+def _call(ctx: BuildContext, call_id: str) -> View:
     g = ctx.graph
     item = g.calls[call_id]
     call = item.model
-    src = item_src("calls", call_id)
     row = call_row(ctx, call_id)
     body = render_markdown(item.body)
-    html = ctx.renderer.page(
-        "call.html", src,
+    return view(
+        "call.html", search_text(call.title, call.summary, [row["project"].text], [("", body)]),
         call=call, row=row,
         countries=[country_link(c) for c in call.eligible_countries],
         areas=[term_link(g, "technology_areas", a) for a in call.technology_areas],
@@ -205,67 +173,48 @@ def _call(ctx: BuildContext, call_id: str) -> SitePage:
         experiments=[item_link(g, "experiments", e) for e in g.call_experiments.get(call_id, [])],
         body=body,
     )
-    return SitePage(src, call.title, html, call.summary or call.title, kind="call",
-                    search_html=search_text(call.title, call.summary, [row["project"].text],
-                                            [("", body)]))
 
 
-def _offering(ctx: BuildContext, off_id: str) -> SitePage:
+def _offering(ctx: BuildContext, off_id: str) -> View:
     g = ctx.graph
     item = g.offerings[off_id]
     off = item.model
-    src = item_src("offerings", off_id)
     provider = provider_link(g, off.provider)
     body = render_markdown(item.body)
-    html = ctx.renderer.page(
-        "offering.html", src,
+    return view(
+        "offering.html", search_text(off.title, off.summary, [provider.text], [("", body)]),
         off=off, provider=provider,
         category=term_name(g, "offering_categories", off.category),
         technologies=[term_link(g, "technologies", t) for t in off.technologies],
         countries=[country_link(c) for c in off.countries],
         body=body,
     )
-    return SitePage(src, off.title, html, off.summary or off.title, kind="offering",
-                    search_html=search_text(off.title, off.summary, [provider.text], [("", body)]))
 
 
-def _deferred(page: Callable[[], SitePage], src: str, title: str, description: str,
-              kind: str) -> SitePage:
-    """A page whose HTML is rendered later (in the background worker) from ``page``."""
-    def render() -> tuple[str, str | None]:
-        built = page()
-        if (built.title, built.description, built.kind) != (title, description, kind):
-            raise ValueError(f"{src}: deferred page announced as {title!r}, rendered as {built.title!r}")
-        return built.html, built.search_html
-
-    return SitePage(src, title, "", description, kind=kind, deferred=render)
-
-
-def generate(ctx: BuildContext, out: SiteOutput) -> None:
+def declare(ctx: BuildContext, plan: SitePlan) -> None:
     g = ctx.graph
     index = cache(lambda: _index(ctx))  # built once, where the pages render
     for exp_id, item in g.experiments.items():
-        out.add_page(_deferred(
+        plan.add_page(PagePlan(
+            item_src("experiments", exp_id), item.model.title,
             partial(lambda e: _experiment(ctx, e, index()), exp_id),
-            item_src("experiments", exp_id), item.model.title, item.model.summary, "experiment",
-        ))
+            item.model.summary, "experiment"))
     for org_id, item in g.organisations.items():
         org = item.model
-        out.add_page(_deferred(
-            partial(_organisation, ctx, org_id), item_src("organisations", org_id),
-            org.short_name or org.name,
-            org.summary or f"{org.name}, {country_link(org.country).text}", "organisation",
-        ))
+        plan.add_page(PagePlan(
+            item_src("organisations", org_id), org.short_name or org.name,
+            partial(_organisation, ctx, org_id), _organisation_description(org), "organisation"))
     for proj_id, item in g.projects.items():
         proj = item.model
-        out.add_page(_deferred(
-            partial(_project, ctx, proj_id), item_src("projects", proj_id), proj.acronym,
-            proj.summary or f"{proj.acronym}: {proj.name}", "project"))
+        plan.add_page(PagePlan(item_src("projects", proj_id), proj.acronym,
+                               partial(_project, ctx, proj_id), _project_description(proj),
+                               "project"))
     for call_id, item in g.calls.items():
         call = item.model
-        out.add_page(_deferred(partial(_call, ctx, call_id), item_src("calls", call_id),
-                               call.title, call.summary or call.title, "call"))
+        plan.add_page(PagePlan(item_src("calls", call_id), call.title, partial(_call, ctx, call_id),
+                               call.summary or call.title, "call"))
     for off_id, item in g.offerings.items():
         off = item.model
-        out.add_page(_deferred(partial(_offering, ctx, off_id), item_src("offerings", off_id),
-                               off.title, off.summary or off.title, "offering"))
+        plan.add_page(PagePlan(item_src("offerings", off_id), off.title,
+                               partial(_offering, ctx, off_id), off.summary or off.title,
+                               "offering"))

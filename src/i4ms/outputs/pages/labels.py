@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from i4ms.content.markdown import render_markdown
 from i4ms.outputs.pictures.badges import badge_svg
-from i4ms.outputs.plan import Asset, SiteOutput, SitePage
+from i4ms.outputs.plan import Asset, PagePlan, SitePlan, static_view
 from i4ms.views.context import BuildContext
 from i4ms.views.links import experiment_badges, item_link, organisation_badges
 from i4ms.views.pagination import paginate
@@ -29,9 +29,9 @@ def _badges(ctx: BuildContext) -> list[Asset]:
     return assets
 
 
-def generate(ctx: BuildContext, out: SiteOutput) -> None:
+def declare(ctx: BuildContext, plan: SitePlan) -> None:
     g = ctx.graph
-    out.add_job(lambda: _badges(ctx))
+    plan.add_job(lambda: _badges(ctx))
     rows = []
     for label_id, item in g.labels.items():
         label = item.model
@@ -49,17 +49,17 @@ def generate(ctx: BuildContext, out: SiteOutput) -> None:
         folder = src[:-3] + "/"
         pagers = paginate(holders, folder, per_page=200)
         for pager in pagers:
-            html = ctx.renderer.page(
-                "label.html", pager.src_uri if pager.number > 1 else src,
+            page_view = static_view(
+                "label.html",
                 label=label, criteria=list(groups.items()), pager=pager, total=len(holders),
                 holders=[{"link": item_link(g, coll, hid), "kind": coll[:-1], "year": year}
                          for coll, hid, year in pager.items],
                 badge=f"badges/{label_id}.svg", body=render_markdown(item.body),
             )
             page_src = src if pager.number == 1 else pager.src_uri
-            out.add_page(SitePage(page_src, label.name, html, label.summary or label.name,
-                                  kind="label", searchable=pager.number == 1))
-    html = ctx.renderer.page("labels.html", "labels/index.md", rows=rows)
-    out.add_page(SitePage("labels/index.md", "Labels & awards", html,
-                          "The I4MS-SAE label and the I4MS Disruptors Award, and who holds them.",
-                          kind="collection"))
+            plan.add_page(PagePlan(page_src, label.name, page_view, label.summary or label.name,
+                                   kind="label", searchable=pager.number == 1))
+    plan.add_page(PagePlan("labels/index.md", "Labels & awards",
+                           static_view("labels.html", rows=rows),
+                           "The I4MS-SAE label and the I4MS Disruptors Award, and who holds them.",
+                           kind="collection"))

@@ -4,12 +4,14 @@ default sharing image, and the "Open data" page that documents them.
 
 from __future__ import annotations
 
+from functools import partial
+
 from i4ms.content.models import COLLECTIONS
 from i4ms.content.schemas import schemas as content_schemas
 from i4ms.outputs.opendata import api, calendars, csv_export, feeds, paths
 from i4ms.outputs.opendata.records import api_collections, dump, records
 from i4ms.outputs.pictures.og_image import default_image
-from i4ms.outputs.plan import Asset, SiteOutput, SitePage
+from i4ms.outputs.plan import Asset, PagePlan, SitePlan, View, view
 from i4ms.views.context import BuildContext
 from i4ms.views.urls import absolute
 
@@ -36,22 +38,7 @@ def _files(ctx: BuildContext, all_feeds: list[feeds.Feed], counts: dict[str, int
     assets += [Asset(path, data) for path, data in feeds.feed_files(ctx, all_feeds).items()]
     assets += [Asset(path, data) for path, data in calendars.calendar_files(ctx).items()]
     assets.append(Asset(paths.OG_IMAGE, default_image()))
-    return assets + _empty_sitemaps(assets)
-
-
-EMPTY_SITEMAP = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n'
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
-)
-
-
-def _empty_sitemaps(assets: list[Asset]) -> list[Asset]:
-    """Material prefetches ``sitemap.xml`` beside every ``<link rel="alternate">`` (meant for
-    language versions); our feed and calendar links would make it log a 404 on every page.
-    An empty sitemap in their folders says truthfully that no pages live there."""
-    folders = {a.path.rsplit("/", 1)[0] for a in assets
-               if a.path.startswith((paths.FEEDS, paths.CALENDARS))}
-    return [Asset(f"{folder}/sitemap.xml", EMPTY_SITEMAP) for folder in sorted(folders)]
+    return assets
 
 
 def _feed_entries(ctx: BuildContext, all_feeds: list[feeds.Feed]) -> list[api.FeedEntry]:
@@ -77,9 +64,8 @@ def _calendar_entries(ctx: BuildContext) -> list[api.CalendarEntry]:
     return out
 
 
-def _page(ctx: BuildContext, counts: dict[str, int], all_feeds: list[feeds.Feed]) -> SitePage:
+def _page(ctx: BuildContext, counts: dict[str, int], all_feeds: list[feeds.Feed]) -> View:
     g = ctx.graph
-    src = paths.OPEN_DATA_PAGE
     collections = [
         {"name": c, "title": api.title_of(c), "count": counts[c], "json": paths.api_json(c),
          "csv": paths.api_csv(c), "schema": paths.api_schema(c),
@@ -87,8 +73,8 @@ def _page(ctx: BuildContext, counts: dict[str, int], all_feeds: list[feeds.Feed]
         for c in api_collections()
     ]
     projects = sorted(g.projects, key=lambda p: g.projects[p].model.acronym.lower())
-    html = ctx.renderer.page(
-        "open_data.html", src,
+    return view(
+        "open_data.html",
         api_base=absolute(ctx.site_url, paths.API),
         index={"path": paths.api_index(), "url": absolute(ctx.site_url, paths.api_index())},
         collections=collections,
@@ -107,12 +93,9 @@ def _page(ctx: BuildContext, counts: dict[str, int], all_feeds: list[feeds.Feed]
         sitemap="sitemap.xml",
         calls_position=api_collections().index("calls"),
     )
-    return SitePage(src, "Open data", html,
-                    "The portal's content as open data: JSON API, CSV, JSON Schemas, Atom and "
-                    "RSS feeds, and iCalendar files of call deadlines.", kind="page")
 
 
-def generate(ctx: BuildContext, out: SiteOutput) -> None:
+def declare(ctx: BuildContext, plan: SitePlan) -> None:
     all_feeds = feeds.feeds(ctx)
     counts = _counts(ctx)
 
@@ -121,5 +104,7 @@ def generate(ctx: BuildContext, out: SiteOutput) -> None:
         return [*_files(ctx, all_feeds, counts),
                 Asset(paths.api_index(), api.to_json(index, pretty=True))]
 
-    out.add_job(files)
-    out.add_page(_page(ctx, counts, all_feeds))
+    plan.add_job(files)
+    plan.add_page(PagePlan(paths.OPEN_DATA_PAGE, "Open data", partial(_page, ctx, counts, all_feeds),
+                           "The portal's content as open data: JSON API, CSV, JSON Schemas, Atom "
+                           "and RSS feeds, and iCalendar files of call deadlines.", kind="page"))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from functools import partial
 
 import pycountry
 
-from i4ms.outputs.plan import Asset, SiteOutput, SitePage
+from i4ms.outputs.plan import Asset, PagePlan, SitePlan, View, view
 from i4ms.outputs.search import documents, payload
 from i4ms.outputs.search.vendor import LUNR_JS_PATH, lunr_js
 from i4ms.views.context import BuildContext
@@ -49,10 +49,10 @@ def _countries() -> list[tuple[str, str]]:
     return sorted(named, key=lambda kv: kv[1])
 
 
-def _find_support(ctx: BuildContext, out: SiteOutput) -> None:
+def _find_support(ctx: BuildContext) -> View:
     g = ctx.graph
-    html = ctx.renderer.page(
-        "find_support.html", FIND_SUPPORT,
+    return view(
+        "find_support.html",
         countries=_countries(),
         sectors=[(t.id, t.name) for t in g.taxonomy.terms("sectors").values()],
         technologies=[(t.id, t.name) for t in g.taxonomy.terms("technologies").values()],
@@ -61,12 +61,6 @@ def _find_support(ctx: BuildContext, out: SiteOutput) -> None:
         data={c: docs_path(c) for c in ("calls", "organisations", "projects", "offerings",
                                         "experiments")},
     )
-    out.add_page(SitePage(
-        FIND_SUPPORT, "Find support", html,
-        "Answer five questions and get the I4MS calls, hubs, projects, offerings and success "
-        "stories that match your company. Runs in your browser; nothing you enter is sent.",
-        kind="tool",
-    ))
 
 
 PRELOAD_INDEX = (
@@ -78,19 +72,18 @@ PRELOAD_INDEX = (
 )
 
 
-def _preload(out: SiteOutput) -> None:
+def enrich(ctx: BuildContext, plan: SitePlan) -> None:
     """Ask for the records from ``<head>``: the download overlaps the theme's own loading, so
     the first result does not wait for the search script to run first. With a query in the
     address, the index and lunr.js are needed for the first result too."""
     for collection, src in SEARCH_PAGES.items():
-        page = out.pages[src]
         links = (
             f'<link rel="preload" href="{relative(src, docs_path(collection))}" '
             'as="fetch" type="application/json" crossorigin>\n'
             + PRELOAD_INDEX.format(lunr=relative(src, LUNR_JS_PATH),
                                    index=relative(src, index_path(collection)))
         )
-        out.replace_page(replace(page, head=f"{page.head}\n{links}" if page.head else links))
+        plan.add_head(src, partial(str, links))
 
 
 def _files(ctx: BuildContext, lunr: bytes) -> list[Asset]:
@@ -105,8 +98,12 @@ def _files(ctx: BuildContext, lunr: bytes) -> list[Asset]:
     return assets
 
 
-def generate(ctx: BuildContext, out: SiteOutput) -> None:
-    lunr = lunr_js()  # read here: a missing or wrong lunr.js fails the build at once
-    out.add_job(lambda: _files(ctx, lunr))
-    _preload(out)
-    _find_support(ctx, out)
+def declare(ctx: BuildContext, plan: SitePlan) -> None:
+    lunr = lunr_js(ctx.packages())  # read here: a missing or wrong lunr.js fails the build at once
+    plan.add_job(lambda: _files(ctx, lunr))
+    plan.add_page(PagePlan(
+        FIND_SUPPORT, "Find support", partial(_find_support, ctx),
+        "Answer five questions and get the I4MS calls, hubs, projects, offerings and success "
+        "stories that match your company. Runs in your browser; nothing you enter is sent.",
+        kind="tool",
+    ))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from i4ms.outputs.plan import SiteOutput, SitePage
+from i4ms.outputs.plan import PagePlan, SitePlan, View, static_view, view
 from i4ms.outputs.search.header import search_text
 from i4ms.views.context import BuildContext
 from i4ms.views.links import country_name, experiment_card, featured_order, item_link
@@ -12,6 +12,8 @@ from i4ms.views.pagination import Pager, paginate
 
 TERM_PAGE = 200
 """Compact rows, so a technology with thousands of experiments needs few pages."""
+
+INDEX_TITLES = {"technologies": "Technologies", "sectors": "Sectors", "countries": "Countries"}
 
 TERM_KINDS = {
     "technologies": "Technology",
@@ -39,17 +41,17 @@ def _name(ctx: BuildContext, kind: str, key: str) -> tuple[str, str]:
 
 
 def _term_page(ctx: BuildContext, singular: str, name: str, description: str, pager: Pager,
-               total: int) -> tuple[str, str | None]:
-    """Rendered in the background worker, with the item pages: the cards are most of the work."""
-    html = ctx.renderer.page(
-        "term.html", pager.src_uri, singular=singular, name=name, description=description,
-        pager=pager, total=total, rows=[experiment_card(ctx.graph, e) for e in pager.items],
+               total: int) -> View:
+    """Made where the pages render, with the item pages: the cards are most of the work."""
+    return view(
+        "term.html", search_text(name, description), singular=singular, name=name,
+        description=description, pager=pager, total=total,
+        rows=[experiment_card(ctx.graph, e) for e in pager.items],
     )
-    return html, search_text(name, description)
 
 
-def generate(ctx: BuildContext, out: SiteOutput) -> None:
-    technology_areas(ctx, out)
+def declare(ctx: BuildContext, plan: SitePlan) -> None:
+    technology_areas(ctx, plan)
     g = ctx.graph
     for kind, singular in TERM_KINDS.items():
         by_key = experiments_by(ctx, kind)
@@ -61,19 +63,18 @@ def generate(ctx: BuildContext, out: SiteOutput) -> None:
             listing.append({"name": name, "url": f"{kind}/{key}/", "count": len(exps)})
             for pager in paginate(exps, f"{kind}/{key}/", per_page=TERM_PAGE):
                 title = name + (f" (page {pager.number})" if pager.number > 1 else "")
-                out.add_page(SitePage(pager.src_uri, title, "",
-                                      f"I4MS experiments: {singular.lower()} {name}.",
-                                      kind="term", searchable=pager.number == 1,
-                                      deferred=partial(_term_page, ctx, singular, name,
-                                                       description, pager, len(exps))))
-        src = f"{kind}/index.md"
-        html = ctx.renderer.page("terms_index.html", src, singular=singular, kind=kind,
-                                 listing=listing)
-        out.add_page(SitePage(src, {"technologies": "Technologies", "sectors": "Sectors",
-                                    "countries": "Countries"}[kind], html, kind="collection"))
+                plan.add_page(PagePlan(pager.src_uri, title,
+                                       partial(_term_page, ctx, singular, name, description,
+                                               pager, len(exps)),
+                                       f"I4MS experiments: {singular.lower()} {name}.",
+                                       kind="term", searchable=pager.number == 1))
+        plan.add_page(PagePlan(f"{kind}/index.md", INDEX_TITLES[kind],
+                               static_view("terms_index.html", singular=singular, kind=kind,
+                                           listing=listing),
+                               kind="collection"))
 
 
-def technology_areas(ctx: BuildContext, out: SiteOutput) -> None:
+def technology_areas(ctx: BuildContext, plan: SitePlan) -> None:
     """A page per I4MS technology area: the projects and calls that name it."""
     g = ctx.graph
     listing = []
@@ -85,10 +86,11 @@ def technology_areas(ctx: BuildContext, out: SiteOutput) -> None:
         src = f"technology_areas/{term.id}.md"
         listing.append({"name": term.name, "url": f"technology_areas/{term.id}/",
                         "count": len(projects) + len(calls)})
-        html = ctx.renderer.page("technology_area.html", src, term=term, projects=projects,
-                                 calls=calls)
-        out.add_page(SitePage(src, term.name, html, f"I4MS technology area: {term.name}.",
-                              kind="term"))
-    html = ctx.renderer.page("terms_index.html", "technology_areas/index.md",
-                             singular="Technology area", kind="technology_areas", listing=listing)
-    out.add_page(SitePage("technology_areas/index.md", "Technology areas", html, kind="collection"))
+        plan.add_page(PagePlan(src, term.name,
+                               static_view("technology_area.html", term=term, projects=projects,
+                                           calls=calls),
+                               f"I4MS technology area: {term.name}.", kind="term"))
+    plan.add_page(PagePlan("technology_areas/index.md", "Technology areas",
+                           static_view("terms_index.html", singular="Technology area",
+                                       kind="technology_areas", listing=listing),
+                           kind="collection"))

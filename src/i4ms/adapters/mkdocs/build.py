@@ -1,0 +1,95 @@
+"""One MkDocs build: the core's plan, and its two workers, driven by MkDocs' events."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from i4ms.content.placeholders import explain_placeholders
+from i4ms.content.problems import ContentError, format_text
+from i4ms.outputs.head.social import head
+from i4ms.outputs.plan import PagePlan, SitePlan
+from i4ms.render.pages import PageRenderer, RenderedPage
+from i4ms.render.parallel import AssetWriter, BackgroundRenderer
+from i4ms.render.recipe import prepare
+from i4ms.views.context import BuildContext
+
+_RUNNING: weakref.WeakSet[MkDocsBuild] = weakref.WeakSet()
+"""Builds whose workers run: ``on_build_error`` gets no config, and must stop them all."""
+
+
+@dataclass(eq=False)
+class MkDocsBuild:
+    ctx: BuildContext
+    plan: SitePlan
+    writer: AssetWriter
+    pages: PageRenderer
+    renderer: BackgroundRenderer | None = None
+    nav_pages: set[str] | None = None
+    done: bool = field(default=False)
+
+    def render_in_order(self, order: list[str]) -> None:
+        """Start the page worker: our pages in MkDocs' build order, ahead of the theme."""
+        ours = [src for src in order if src in self.plan.pages]
+        self.renderer = BackgroundRenderer([(src, _bound(self.pages, src)) for src in ours])
+
+    def page(self, src: str) -> RenderedPage:
+        if self.renderer is None:
+            return self.pages(src)
+        return self.renderer.get(src)
+
+    def head_of_written_page(self, page: Page) -> str:
+        """Hand-written pages (docs/) get the same sharing metadata as ours, made by the core."""
+        title = page.title or self.ctx.site_name
+        description = (page.meta or {}).get("description") or self.ctx.site_description
+        return head(self.ctx, PagePlan(page.file.src_uri, str(title), _no_view, str(description)),
+                    None)
+
+    def finish(self) -> None:
+        _RUNNING.discard(self)
+        if self.renderer is not None:
+            self.renderer.close()
+        self.writer.finish()
+
+    def stop(self) -> None:
+        _RUNNING.discard(self)
+        if self.renderer is not None:
+            self.renderer.close(wait=0)
+        self.writer.close(wait=0)
+
+
+def _bound(pages: PageRenderer, src: str):
+    return lambda: pages(src)
+
+
+def _no_view():
+    raise RuntimeError("a hand-written page has no view of ours")
+
+
+def start(*, content: Path, node_modules: Path, site_dir: Path, site_url: str, site_name: str,
+          site_description: str) -> MkDocsBuild:
+    try:
+        ctx, plan = prepare(content, node_modules, site_url=site_url, site_name=site_name,
+                            site_description=site_description)
+    except ContentError as err:
+        raise PluginError(
+            f"content in {content} is not valid; nothing was built:\n"
+            + format_text(explain_placeholders(list(err.problems)))
+        ) from None
+    # The graph lives for the whole build and holds no cycles to collect: keep the collector
+    # from rescanning it, and the forked workers from copying memory the collector touches.
+    # Undone when the build ends (on_post_build, on_build_error).
+    gc.freeze()
+    build = MkDocsBuild(ctx, plan, AssetWriter(plan.run_jobs, site_dir), PageRenderer(plan))
+    _RUNNING.add(build)
+    return build
+
+
+def stop_all() -> None:
+    for build in list(_RUNNING):
+        build.stop()
