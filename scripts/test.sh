@@ -8,6 +8,8 @@ echo "== i4ms validate content/"
 .venv/bin/i4ms validate content/
 echo "== i4ms schema --check"
 .venv/bin/i4ms schema --check
+echo "== lint-imports (layers import downwards only; MkDocs and Material in the adapter alone)"
+.venv/bin/lint-imports --no-cache
 echo "== ruff"
 .venv/bin/ruff check src hooks tests bench
 echo "== pytest"
