@@ -37,6 +37,7 @@ COUNTRIES = ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "
 TIMEZONES = ["Europe/Brussels", "Europe/Madrid", "Europe/Berlin", "Europe/Lisbon",
              "Europe/Helsinki", "Europe/Oslo", "Atlantic/Canary", "UTC"]
 ORG_TYPES = ["sme"] * 12 + ["midcap", "large", "research", "university", "public", "other"]
+EVENT_KINDS = ["webinar", "info-day", "qa-session", "workshop"]
 REGIONS = ["North", "South", "East", "West", "Centre", "Coast", "Valley", "Highlands"]
 
 PREFIXES = ["Nordic", "Alpine", "Baltic", "Iberian", "Danube", "Atlantic", "Carpathian",
@@ -110,6 +111,8 @@ def counts_for(n: int) -> dict[str, int]:
         "calls": max(1, n // 50),
         "offerings": max(1, n // 50),
         "labels": 2,
+        "events": max(1, n // 100),
+        "news": max(1, n // 100),
     }
     counts["experiments"] = n - sum(counts.values())
     return counts
@@ -124,7 +127,8 @@ def generate(root: Path, n: int, seed: int = 0) -> dict[str, int]:
     shutil.copyfile(TAXONOMY, root / "taxonomy.yml")
     vocab = _vocab(TAXONOMY)
     dirs = {}
-    for name in ("projects", "experiments", "organisations", "calls", "offerings", "labels"):
+    for name in ("projects", "experiments", "organisations", "calls", "offerings", "labels",
+                 "events", "news"):
         dirs[name] = root / name
         dirs[name].mkdir(exist_ok=True)
 
@@ -210,6 +214,7 @@ def generate(root: Path, n: int, seed: int = 0) -> dict[str, int]:
 
     # experiments: success stories with 2-3 partners
     call_ids = list(calls)
+    exp_ids: list[str] = []
     provider_roles = [r for r in vocab.roles if r not in ("end-user", "dih")]
     for i in range(counts["experiments"]):
         title = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(MEANS)}"
@@ -240,6 +245,28 @@ def generate(root: Path, n: int, seed: int = 0) -> dict[str, int]:
             for section in ("Challenge", "Solution", "Results", "Impact")
         )
         _write(dirs["experiments"], exp_id, front, body)
+        exp_ids.append(exp_id)
+
+    # events: webinars and info days of projects, some ahead, with agendas; news of projects
+    for i in range(counts["events"]):
+        project = projects[i % len(projects)]
+        speaker = rng.choice(orgs)
+        year = 2019 + i % 12
+        front = (f"title: {_q(f'Synthetic webinar {i}')}\nkind: {rng.choice(EVENT_KINDS)}\n"
+                 f"starts: {year}-0{1 + i % 9}-15T10:00:00\nends: {year}-0{1 + i % 9}-15T12:00:00\n"
+                 f"timezone: {rng.choice(TIMEZONES)}\nonline: true\norganisers: [{project}]\n"
+                 f"speakers:\n  - name: {_q(f'Speaker {i}')}\n    organisation: {speaker}\n"
+                 f"agenda:\n  - time: \"10:00\"\n    title: Welcome\n"
+                 f"  - time: \"10:15\"\n    title: {_q(_sentence(rng)[:60])}\n"
+                 f"    speakers: [{_q(f'Speaker {i}')}]\n"
+                 f"technologies: {_flow(rng.sample(vocab.technologies, 2))}\n"
+                 f"summary: {_q(_sentence(rng))}\n")
+        _write(dirs["events"], f"event-{i:04d}", front, _paragraph(rng, 2) + "\n")
+    for i in range(counts["news"]):
+        front = (f"title: {_q(f'Synthetic news {i}')}\ndate: {2019 + i % 7}-0{1 + i % 9}-10\n"
+                 f"authors: [{projects[i % len(projects)]}]\n"
+                 f"related: [{rng.choice(exp_ids)}]\nsummary: {_q(_sentence(rng))}\n")
+        _write(dirs["news"], f"news-{i:04d}", front, _paragraph(rng, 2) + "\n")
     return counts
 
 

@@ -360,7 +360,7 @@ def test_valid_site(repo: Path, cli) -> None:
     assert code == 0, out
     assert out.strip() == (
         "tests/fixtures/site: valid (2 projects, 3 experiments, 4 organisations, 2 calls, "
-        "2 offerings, 2 labels)"
+        "2 offerings, 2 labels, 2 events, 1 news)"
     )
     assert err == ""
 

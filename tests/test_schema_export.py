@@ -111,6 +111,8 @@ def test_required_fields_match_the_content_model(exported: dict[str, dict]) -> N
         "calls": sorted(["title", "project", "opens", "closes", "url"]),
         "offerings": sorted(["title", "provider", "category"]),
         "labels": sorted(["name", "kind", "criteria"]),
+        "events": sorted(["title", "kind", "starts", "summary"]),
+        "news": sorted(["title", "date", "authors", "summary"]),
         "taxonomy": sorted(["technologies", "sectors", "roles", "offering_categories",
                             "technology_areas"]),
     }

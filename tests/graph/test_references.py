@@ -131,7 +131,9 @@ def test_references_are_checked_in_a_file_with_other_problems(content: Path) -> 
 def test_a_removed_item_breaks_every_reference_to_it(content: Path) -> None:
     (content / "organisations/lumen-dih.md").unlink()
     found = [(name, field) for name, _, field, _ in messages(content)]
-    assert found == [  # sorted by path: experiments, offerings, projects
+    assert found == [  # sorted by path: events, experiments, offerings, projects
+        ("alpha-fab-info-day.md", "organisers[1]"),
+        ("alpha-fab-info-day.md", "speakers[0].organisation"),
         ("fjord-hpc.md", "partners[1].organisation"),
         ("smart-weld.md", "partners[2].organisation"),
         ("lumen-robot-training.md", "provider"),

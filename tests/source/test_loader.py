@@ -112,7 +112,7 @@ def test_valid_site_loads_every_item() -> None:
     assert loaded.taxonomy is not None
     counts = {name: len(items) for name, items in loaded.items.items()}
     assert counts == {"projects": 2, "experiments": 3, "organisations": 4, "calls": 2,
-                      "offerings": 2, "labels": 2}
+                      "offerings": 2, "labels": 2, "events": 2, "news": 1}
     weld = loaded.items["experiments"]["smart-weld"]
     assert weld.path.endswith("experiments/smart-weld.md")
     assert weld.line("partners", 1, "organisation") == 10

@@ -17,9 +17,20 @@ from datetime import date, datetime
 from pathlib import Path
 
 from i4ms.content.loader import Item, Loaded, load_content
-from i4ms.content.models import Call, Experiment, Label, Offering, Organisation, Project, Taxonomy
+from i4ms.content.models import (
+    Call,
+    Event,
+    Experiment,
+    Label,
+    News,
+    Offering,
+    Organisation,
+    Project,
+    Taxonomy,
+)
 from i4ms.content.problems import ContentError, Problem, did_you_mean
 from i4ms.graph.call_status import CallStatus, call_status, closes_at, opens_at
+from i4ms.graph.event_time import ends_at, starts_at
 from i4ms.graph.references import check_references
 
 SUCCESS_STORY_SECTIONS = ("Challenge", "Solution", "Results", "Impact")
@@ -51,6 +62,8 @@ class Graph:
     calls: dict[str, Item[Call]]
     offerings: dict[str, Item[Offering]]
     labels: dict[str, Item[Label]]
+    events: dict[str, Item[Event]] = field(default_factory=dict)
+    news: dict[str, Item[News]] = field(default_factory=dict)
     org_experiments: dict[str, list[Participation]] = field(default_factory=dict)
     org_projects: dict[str, list[str]] = field(default_factory=dict)
     org_holdings: dict[str, list[Holding]] = field(default_factory=dict)
@@ -61,6 +74,11 @@ class Graph:
     call_experiments: dict[str, list[str]] = field(default_factory=dict)
     label_experiments: dict[str, list[Holding]] = field(default_factory=dict)
     label_organisations: dict[str, list[tuple[str, Holding]]] = field(default_factory=dict)
+    project_events: dict[str, list[str]] = field(default_factory=dict)
+    org_events: dict[str, list[str]] = field(default_factory=dict)
+    call_events: dict[str, list[str]] = field(default_factory=dict)
+    project_news: dict[str, list[str]] = field(default_factory=dict)
+    org_news: dict[str, list[str]] = field(default_factory=dict)
     memo: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
     """Per-build cache of values computed from the graph (success-story flags, cards): the
     graph does not change once built, and a page generator asks for the same ones often."""
@@ -106,6 +124,7 @@ def _date_order(items: dict[str, dict[str, Item]]) -> list[Problem]:
         ("calls", "opens", "closes"),
         ("projects", "started", "ended"),
         ("experiments", "started", "ended"),
+        ("events", "starts", "ends"),
     ):
         for item in items[collection].values():
             a, b = getattr(item.model, start), getattr(item.model, end)
@@ -113,6 +132,8 @@ def _date_order(items: dict[str, dict[str, Item]]) -> list[Problem]:
                 continue
             if collection == "calls":
                 bad = closes_at(item.model) <= opens_at(item.model)
+            elif collection == "events":
+                bad = ends_at(item.model) <= starts_at(item.model)
             else:
                 bad = _as_date(b) < _as_date(a)
             if bad:
@@ -120,6 +141,21 @@ def _date_order(items: dict[str, dict[str, Item]]) -> list[Problem]:
                     item.path, item.line(end), end,
                     f"{end} ({b}) is before {start} ({a})",
                 ))
+    return problems
+
+
+def _agenda_speakers(items: dict[str, dict[str, Item]]) -> list[Problem]:
+    """An agenda item's speakers are names from the event's own ``speakers``."""
+    problems = []
+    for item in items["events"].values():
+        names = [s.name for s in item.model.speakers]
+        for i, entry in enumerate(item.model.agenda):
+            for j, name in enumerate(entry.speakers):
+                if name not in names:
+                    problems.append(Problem(
+                        item.path, item.line("agenda", i, "speakers", j), f"agenda[{i}].speakers[{j}]",
+                        f"'{name}' is not in this event's speakers{did_you_mean(name, names)}",
+                    ))
     return problems
 
 
@@ -187,6 +223,36 @@ def _derive(g: Graph) -> None:
     g.project_offerings = dict(proj_offers)
 
 
+def _derive_events_and_news(g: Graph) -> None:
+    """A project's or organisation's events are those it organises, is named in (projects) or
+    speaks at; its news, the articles it wrote. Newest first."""
+    proj_events: dict[str, list[str]] = defaultdict(list)
+    org_events: dict[str, list[str]] = defaultdict(list)
+    call_events: dict[str, list[str]] = defaultdict(list)
+    for ev_id, item in sorted(g.events.items(), key=lambda kv: (starts_at(kv[1].model), kv[0]),
+                              reverse=True):
+        ev = item.model
+        for ref_id in ev.organisers:
+            (proj_events if ref_id in g.projects else org_events)[ref_id].append(ev_id)
+        for proj in ev.projects:
+            proj_events[proj].append(ev_id)
+        for speaker in ev.speakers:
+            if speaker.organisation:
+                org_events[speaker.organisation].append(ev_id)
+        for call in ev.calls:
+            call_events[call].append(ev_id)
+    proj_news: dict[str, list[str]] = defaultdict(list)
+    org_news: dict[str, list[str]] = defaultdict(list)
+    for news_id, item in sorted(g.news.items(), key=lambda kv: (kv[1].model.date, kv[0]), reverse=True):
+        for author in item.model.authors:
+            (proj_news if author in g.projects else org_news)[author].append(news_id)
+    g.project_events = {k: _unique(v) for k, v in proj_events.items()}
+    g.org_events = {k: _unique(v) for k, v in org_events.items()}
+    g.call_events = {k: _unique(v) for k, v in call_events.items()}
+    g.project_news = dict(proj_news)
+    g.org_news = dict(org_news)
+
+
 def _unique_holdings(values: list[Holding]) -> list[Holding]:
     return list(dict.fromkeys(values))
 
@@ -197,6 +263,7 @@ def check(loaded: Loaded) -> list[Problem]:
     problems += check_references(loaded.documents, loaded.ids, loaded.taxonomy)
     problems += _date_order(loaded.items)
     problems += _grant_holders(loaded.items)
+    problems += _agenda_speakers(loaded.items)
     return sorted(set(problems))
 
 
@@ -207,6 +274,7 @@ def build_graph(loaded: Loaded) -> tuple[Graph | None, list[Problem]]:
         return None, problems
     g = Graph(loaded.taxonomy, **loaded.items)
     _derive(g)
+    _derive_events_and_news(g)
     return g, []
 
 

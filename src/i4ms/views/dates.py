@@ -47,6 +47,18 @@ def moment_text(moment: datetime, timezone: str) -> str:
             f"(UTC{offset[:3]}:{offset[3:]})")
 
 
+def span_text(start: datetime, end: datetime, timezone: str) -> str:
+    """Two instants in ``timezone``: ``25 March 2021, 10:00 to 12:30 Brussels time
+    (UTC+01:00)`` on one day, both in full otherwise."""
+    zone = ZoneInfo(timezone)
+    first, last = start.astimezone(zone), end.astimezone(zone)
+    if first.date() != last.date():
+        return f"{moment_text(first, timezone)} to {moment_text(last, timezone)}"
+    full = moment_text(first, timezone)
+    clock = format_datetime(first, "HH:mm", locale=LOCALE)
+    return full.replace(clock, f"{clock} to {format_datetime(last, 'HH:mm', locale=LOCALE)}", 1)
+
+
 def opening_text(call: Call) -> str:
     """When a call opens: a date-only opening is the start of that day in the call's zone."""
     if isinstance(call.opens, datetime):

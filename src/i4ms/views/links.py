@@ -61,6 +61,12 @@ def item_link(graph: Graph, collection: str, item_id: str) -> Link:
     return Link(text or item_id, item_url(collection, item_id))
 
 
+def any_link(graph: Graph, item_id: str, collections: tuple[str, ...]) -> Link:
+    """The item with ``item_id`` in the first of ``collections`` that has one."""
+    collection = next(c for c in collections if item_id in graph.collection(c))
+    return item_link(graph, collection, item_id)
+
+
 def provider_link(graph: Graph, provider: str) -> Link:
     collection = "projects" if provider in graph.projects else "organisations"
     return item_link(graph, collection, provider)

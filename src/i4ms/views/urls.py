@@ -7,14 +7,10 @@ under any base path (GitHub Pages project sites) and offline from disk.
 
 from __future__ import annotations
 
-ITEM_FOLDERS = {
-    "projects": "projects",
-    "experiments": "experiments",
-    "organisations": "organisations",
-    "calls": "calls",
-    "offerings": "offerings",
-    "labels": "labels",
-}
+from i4ms.content.models import COLLECTIONS
+
+ITEM_FOLDERS = {name: spec.folder for name, spec in COLLECTIONS.items()}
+"""Each collection's pages live in the folder of its content: ``experiments/x.md``."""
 
 
 def item_src(collection: str, item_id: str) -> str:

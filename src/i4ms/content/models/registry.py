@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from i4ms.content.models.call import Call
+from i4ms.content.models.event import Event
 from i4ms.content.models.experiment import Experiment
 from i4ms.content.models.label import Label
+from i4ms.content.models.news import News
 from i4ms.content.models.offering import Offering
 from i4ms.content.models.organisation import Organisation
 from i4ms.content.models.project import Project
@@ -31,5 +33,7 @@ COLLECTIONS: dict[str, Collection] = {
         Collection("calls", Call, "call", "Open calls"),
         Collection("offerings", Offering, "offering", "Marketplace offerings"),
         Collection("labels", Label, "label", "Labels and awards"),
+        Collection("events", Event, "event", "Events"),
+        Collection("news", News, "news", "News"),
     )
 }

@@ -50,8 +50,8 @@ def _nested(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
 
 def columns(collection: str) -> list[Column]:
     model = record_model(collection)
-    names = [*(n for n in LEADING if n in model.model_fields),
-             *(n for n in model.model_fields if n not in LEADING)]
+    exported = [n for n, f in model.model_fields.items() if not f.exclude]
+    names = [*(n for n in LEADING if n in exported), *(n for n in exported if n not in LEADING)]
     out: list[Column] = []
     for name in names:
         if name in LEFT_OUT:

@@ -16,10 +16,12 @@ from feedgen.feed import FeedGenerator
 
 from i4ms.content.markdown import render_markdown
 from i4ms.graph.call_status import opens_at
+from i4ms.graph.event_time import starts_at
 from i4ms.outputs.opendata import paths
 from i4ms.views.context import BuildContext
-from i4ms.views.dates import deadline_text, story_date
-from i4ms.views.links import term_name
+from i4ms.views.dates import at_midnight, deadline_text, opening_text, story_date
+from i4ms.views.events import when_text, where_text
+from i4ms.views.links import provider_link, term_name
 from i4ms.views.urls import absolute, item_url, url_of
 
 FEED_SIZE = 50
@@ -79,7 +81,7 @@ def call_entries(ctx: BuildContext) -> list[Entry]:
         call = item.model
         project = g.projects[call.project].model
         opens = opens_at(call)
-        text = f"Opens {opens:%-d %B %Y}; deadline {deadline_text(call)}."
+        text = f"Opens {opening_text(call)}; deadline {deadline_text(call)}."
         if call.summary:
             text += " " + call.summary
         text += f" Details and how to apply: {call.url}"
@@ -92,6 +94,40 @@ def call_entries(ctx: BuildContext) -> list[Entry]:
     return newest_first(out)
 
 
+def event_entries(ctx: BuildContext) -> list[Entry]:
+    """Dated by when they start: the latest-starting first, upcoming ones included."""
+    g = ctx.graph
+    out = []
+    for event_id, item in g.events.items():
+        ev = item.model
+        first = provider_link(g, ev.organisers[0]) if ev.organisers else None
+        out.append(Entry(
+            id=event_id, title=ev.title, page=absolute(ctx.site_url, item_url("events", event_id)),
+            date=starts_at(ev),
+            summary=f"{when_text(ctx, event_id)}, {where_text(ctx, event_id)}. {ev.summary}",
+            author=first.text if first else ctx.site_name,
+            author_page=absolute(ctx.site_url, first.url) if first else ctx.site_url,
+            categories=tuple(term_name(g, "technologies", t) for t in ev.technologies),
+            html=lambda body=item.body: str(render_markdown(body)),
+        ))
+    return newest_first(out)
+
+
+def news_entries(ctx: BuildContext) -> list[Entry]:
+    g = ctx.graph
+    out = []
+    for news_id, item in g.news.items():
+        news = item.model
+        author = provider_link(g, news.authors[0])
+        out.append(Entry(
+            id=news_id, title=news.title, page=absolute(ctx.site_url, item_url("news", news_id)),
+            date=at_midnight(news.date), summary=news.summary, author=author.text,
+            author_page=absolute(ctx.site_url, author.url),
+            html=lambda body=item.body: str(render_markdown(body)),
+        ))
+    return newest_first(out)
+
+
 def feeds(ctx: BuildContext) -> list[Feed]:
     return [
         Feed("success-stories", f"{ctx.site_name}: success stories",
@@ -100,6 +136,12 @@ def feeds(ctx: BuildContext) -> list[Feed]:
         Feed("calls", f"{ctx.site_name}: open calls",
              "Open calls of I4MS projects, newest first by opening date.",
              url_of("calls/index.md"), call_entries(ctx)),
+        Feed("events", f"{ctx.site_name}: events",
+             "Webinars, info days and conferences of I4MS projects, latest first.",
+             url_of("events/index.md"), event_entries(ctx)),
+        Feed("news", f"{ctx.site_name}: news",
+             "News of I4MS projects and Digital Innovation Hubs, newest first.",
+             url_of("news/index.md"), news_entries(ctx)),
     ]
 
 

@@ -52,3 +52,15 @@ def calls_calendar() -> str:
 
 def project_calendar(project_id: str) -> str:
     return f"{CALENDARS}projects/{project_id}.ics"
+
+
+def events_calendar() -> str:
+    return f"{CALENDARS}events.ics"
+
+
+def project_events_calendar(project_id: str) -> str:
+    return f"{CALENDARS}events/projects/{project_id}.ics"
+
+
+def event_calendar(event_id: str) -> str:
+    return f"{CALENDARS}events/{event_id}.ics"

@@ -17,6 +17,7 @@ from i4ms.content.models import COLLECTIONS
 from i4ms.content.models.fields import ID_PATTERN, CountryCode, Strict, ref, vocab
 from i4ms.content.models.taxonomy import Term
 from i4ms.graph.call_status import closes_at, opens_at
+from i4ms.graph.event_time import ends_at, event_status, starts_at
 from i4ms.outputs.opendata import paths
 from i4ms.views.context import BuildContext
 from i4ms.views.links import experiment_badges, organisation_badges
@@ -58,6 +59,11 @@ def _ids(collection: str, what: str) -> Any:
 def _url(what: str) -> Any:
     return (AbsoluteUrl, Field(description=what, pattern=r"^https?://"))
 
+
+NEVER_EXPORTED: dict[str, Any] = {
+    "notes": (str | None, Field(default=None, exclude=True)),
+}
+"""Content fields for maintainers only: in no record, no CSV column, no published schema."""
 
 COMMON: dict[str, Any] = {
     "id": (str, Field(pattern=ID_PATTERN, description="the item's id: its file name without .md")),
@@ -103,6 +109,16 @@ DERIVED: dict[str, dict[str, Any]] = {
         "provider_collection": (Literal["projects", "organisations"], Field(
             description="derived: whether `provider` is a project or an organisation")),
     },
+    "events": {
+        "status": (Literal["upcoming", "live", "past"], Field(
+            description="derived: status at `status_at`; recompute it from starts_at and ends_at")),
+        "status_at": (datetime, Field(description="the moment the site was built")),
+        "starts_at": (datetime, Field(description="derived: first instant of the event")),
+        "ends_at": (datetime, Field(
+            description="derived: first instant after the event (when `ends` is not stated: "
+                        "the end of its first day)")),
+    },
+    "news": {},
     "labels": {
         "experiments": (list[ExperimentHolder], Field(
             default=[], description="derived: experiments granted this label or award")),
@@ -134,7 +150,7 @@ def record_model(collection: str) -> type[BaseModel]:
         raise TypeError(f"{base.__name__} already has {sorted(clash)}: rename the API field")
     return create_model(
         f"{base.__name__}Record", __base__=base, __doc__=base.__doc__,
-        **COMMON, **DERIVED[collection],
+        **NEVER_EXPORTED, **COMMON, **DERIVED[collection],
     )
 
 
@@ -196,6 +212,16 @@ def _derived(ctx: BuildContext, collection: str, item_id: str) -> dict[str, Any]
             ],
             "badge": _abs(ctx, f"badges/{item_id}.svg"),
         }
+    if collection == "events":
+        event = g.events[item_id].model
+        return {
+            "status": event_status(event, ctx.now).value,
+            "status_at": ctx.now,
+            "starts_at": starts_at(event),
+            "ends_at": ends_at(event),
+        }
+    if collection == "news":
+        return {}
     raise KeyError(collection)
 
 
@@ -203,7 +229,7 @@ def _content_records(ctx: BuildContext, collection: str) -> list[BaseModel]:
     model = record_model(collection)
     out = []
     for item_id, item in ctx.graph.collection(collection).items():
-        values = dict(item.model)
+        values = {k: v for k, v in item.model if k not in NEVER_EXPORTED}
         values.update(_derived(ctx, collection, item_id))
         out.append(model.model_construct(
             id=item_id, page=_abs(ctx, item_url(collection, item_id)), body=item.body, **values,

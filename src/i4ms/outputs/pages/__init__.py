@@ -12,6 +12,7 @@ from typing import Protocol
 
 from i4ms.outputs.pages import (
     collections,
+    events,
     home,
     items,
     labels,
@@ -31,6 +32,7 @@ class Step(Protocol):
 GENERATORS: list[Step] = [
     items.declare,
     collections.declare,
+    events.declare,
     terms.declare,
     labels.declare,
     home.declare,

@@ -12,11 +12,14 @@ from i4ms.outputs.pictures.charts import Bar, bar_chart_svg, top_bars
 from i4ms.outputs.plan import PagePlan, SitePlan, View, view
 from i4ms.views.calls import call_row
 from i4ms.views.context import BuildContext
+from i4ms.views.events import event_row, news_row, upcoming_first
 from i4ms.views.links import country_name, experiment_card, featured_order
 from i4ms.views.urls import relative
 
 HOME = "index.md"
 FEATURED = 6
+NEXT_EVENTS = 3
+LATEST_NEWS = 3
 CLOSING = 5
 
 
@@ -63,6 +66,9 @@ def _home(ctx: BuildContext) -> View:
         "home.html", figures=figures, closing=(open_rows + upcoming)[:CLOSING],
         windows=[[r["opens"].isoformat(), r["closes"].isoformat()] for r in rows],
         featured=[experiment_card(g, e) for e in featured], charts=charts(ctx, HOME),
+        events=[event_row(ctx, e) for e in upcoming_first(ctx, list(g.events))[0][:NEXT_EVENTS]],
+        news=[news_row(ctx, n) for n in sorted(g.news, key=lambda n: (g.news[n].model.date, n),
+                                              reverse=True)[:LATEST_NEWS]],
     )
 
 

@@ -7,10 +7,12 @@ from functools import cache, partial
 from i4ms.content.markdown import render_markdown, render_sections
 from i4ms.content.models import Organisation, Project
 from i4ms.graph.call_status import closes_at
+from i4ms.outputs.opendata import paths
 from i4ms.outputs.plan import PagePlan, SitePlan, View, view
 from i4ms.outputs.search.header import search_text
 from i4ms.views.calls import call_row
 from i4ms.views.context import BuildContext
+from i4ms.views.events import event_row, news_row
 from i4ms.views.links import (
     country_link,
     experiment_badges,
@@ -24,6 +26,9 @@ from i4ms.views.links import (
 from i4ms.views.urls import absolute, item_src, item_url
 
 RELATED = 4
+EVENTS_SHOWN = 10
+"""Newest first on project and organisation pages; the Events page lists them all."""
+NEWS_SHOWN = 5
 
 
 def related_experiments(ctx: BuildContext, exp_id: str, index: dict) -> list[str]:
@@ -121,6 +126,8 @@ def _organisation(ctx: BuildContext, org_id: str) -> View:
         "organisation.html", search_text(org.name, _organisation_description(org), names),
         org=org, id=org_id, experiments=experiments,
         projects=[item_link(g, "projects", p) for p in g.org_projects.get(org_id, [])],
+        events=[event_row(ctx, e) for e in g.org_events.get(org_id, [])][:EVENTS_SHOWN],
+        news=[news_row(ctx, n) for n in g.org_news.get(org_id, [])][:NEWS_SHOWN],
         badges=organisation_badges(g, org_id),
         country=country_link(org.country),
         body=render_markdown(g.organisations[org_id].body),
@@ -151,6 +158,9 @@ def _project(ctx: BuildContext, proj_id: str) -> View:
         offerings=[item_link(g, "offerings", o) for o in g.project_offerings.get(proj_id, [])],
         dihs=dihs,
         coordinator=coordinator,
+        events=[event_row(ctx, e) for e in g.project_events.get(proj_id, [])][:EVENTS_SHOWN],
+        news=[news_row(ctx, n) for n in g.project_news.get(proj_id, [])][:NEWS_SHOWN],
+        events_calendar=paths.project_events_calendar(proj_id),
         areas=[term_link(g, "technology_areas", a) for a in proj.technology_areas],
         technologies=[term_link(g, "technologies", t) for t in proj.technologies],
         body=body,
@@ -171,6 +181,7 @@ def _call(ctx: BuildContext, call_id: str) -> View:
         technologies=[term_link(g, "technologies", t) for t in call.technologies],
         label=item_link(g, "labels", call.label) if call.label else None,
         experiments=[item_link(g, "experiments", e) for e in g.call_experiments.get(call_id, [])],
+        events=[event_row(ctx, e) for e in g.call_events.get(call_id, [])],
         body=body,
     )
 

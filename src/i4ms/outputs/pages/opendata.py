@@ -8,7 +8,7 @@ from functools import partial
 
 from i4ms.content.models import COLLECTIONS
 from i4ms.content.schemas import schemas as content_schemas
-from i4ms.outputs.opendata import api, calendars, csv_export, feeds, paths
+from i4ms.outputs.opendata import api, calendars, csv_export, event_calendars, feeds, paths
 from i4ms.outputs.opendata.records import api_collections, dump, records
 from i4ms.outputs.pictures.og_image import default_image
 from i4ms.outputs.plan import Asset, PagePlan, SitePlan, View, view
@@ -37,6 +37,7 @@ def _files(ctx: BuildContext, all_feeds: list[feeds.Feed], counts: dict[str, int
     assets += [Asset(path, text) for path, text in api.schema_files(ctx).items()]
     assets += [Asset(path, data) for path, data in feeds.feed_files(ctx, all_feeds).items()]
     assets += [Asset(path, data) for path, data in calendars.calendar_files(ctx).items()]
+    assets += [Asset(path, data) for path, data in event_calendars.calendar_files(ctx).items()]
     assets.append(Asset(paths.OG_IMAGE, default_image()))
     return assets
 
