@@ -71,7 +71,7 @@
 
   Finder.prototype.start = function () {
     var self = this, d = this.form.dataset;
-    var keys = ["calls", "organisations", "projects", "offerings", "experiments"];
+    var keys = ["calls", "organisations", "projects", "offerings", "experiments", "events"];
     this.form.hidden = false;
     this.form.addEventListener("submit", function (e) { e.preventDefault(); });
     this.out.textContent = "Loading…";
@@ -148,6 +148,24 @@
       (status === "open" ? open : upcoming).push({ doc: doc, score: score, reasons: reasons });
     });
     return open.concat(upcoming);
+  };
+
+  /* Events still ahead of the visitor's clock; those in the visitor's technology first. */
+  Finder.prototype.events = function (a, now) {
+    var self = this, out = [];
+    this.data.events.docs.forEach(function (doc) {
+      if (Date.parse(doc.e) <= now) return;
+      var live = Date.parse(doc.s) <= now;
+      var reasons = [live ? "Taking place now" : "Starts " + localDate(doc.s)];
+      var score = 1;
+      if (a.technology) {
+        if (!has(doc, "technology", a.technology)) return;
+        score += 3;
+        reasons.push("About " + self.name("events", "technology", a.technology));
+      }
+      out.push({ doc: doc, score: score, reasons: reasons });
+    });
+    return out;
   };
 
   Finder.prototype.dihs = function (a) {
@@ -294,6 +312,8 @@
       { key: "providers", title: "Technology providers", serves: ["provider"], matches: this.providers(a),
         none: "No technology provider in the portal has worked with this technology yet.",
         more: "organisations/?role=technology-provider", only: "provider" },
+      { key: "events", title: "Upcoming events", serves: ["training"], matches: this.events(a, now),
+        none: "No upcoming event in the portal matches these answers.", more: "events/" },
       { key: "stories", title: "Success stories like yours", serves: [], matches: this.stories(a),
         none: "No success story shares your sector or technology yet.", more: "best-practices/" },
     ].filter(function (s) { return !s.only || a.need.indexOf(s.only) >= 0; });

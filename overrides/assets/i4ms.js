@@ -9,6 +9,9 @@
     return "closed";
   }
 
+  /* An event is a window too: before it, during it, after it. */
+  var EVENT_WORDS = { upcoming: "upcoming", open: "live", closed: "past" };
+
   function countdown(opens, closes, now) {
     var target = now < opens ? opens : closes;
     var ms = target - now;
@@ -24,6 +27,12 @@
     var now = Date.now();
     document.querySelectorAll("[data-i4ms-status]").forEach(function (el) {
       var s = statusAt(Date.parse(el.dataset.opens), Date.parse(el.dataset.closes), now);
+      el.textContent = s;
+      el.className = "i4ms-status i4ms-status--" + s;
+      el.dataset.status = s;
+    });
+    document.querySelectorAll("[data-i4ms-event-status]").forEach(function (el) {
+      var s = EVENT_WORDS[statusAt(Date.parse(el.dataset.starts), Date.parse(el.dataset.ends), now)];
       el.textContent = s;
       el.className = "i4ms-status i4ms-status--" + s;
       el.dataset.status = s;

@@ -20,6 +20,8 @@ REQUIRED = {
     "ResearchProject": {"name", "url", "alternateName"},
     "Service": {"name", "url", "provider"},
     "WebSite": {"name", "url"},
+    "Event": {"name", "url", "startDate", "location", "eventAttendanceMode"},
+    "NewsArticle": {"headline", "url", "datePublished", "author", "publisher"},
 }
 
 

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from typing import Any
 
 from i4ms.graph.call_status import closes_at, opens_at
+from i4ms.graph.event_time import ends_at, starts_at
 from i4ms.outputs.opendata import paths
 from i4ms.views.context import BuildContext
 from i4ms.views.dates import item_modified, story_date
@@ -176,6 +178,52 @@ def offering(ctx: BuildContext, off_id: str) -> JsonLd:
     })
 
 
+def _organiser(ctx: BuildContext, ref_id: str) -> JsonLd:
+    return _project_ref(ctx, ref_id) if ref_id in ctx.graph.projects else _org_ref(ctx, ref_id)
+
+
+def event(ctx: BuildContext, event_id: str) -> JsonLd:
+    """schema.org ``Event``, with the attendance mode and place Google's rich results read."""
+    g = ctx.graph
+    ev = g.events[event_id].model
+    page = _page(ctx, "events", event_id)
+    places: list[JsonLd] = []
+    if ev.online:
+        places.append({"@type": "VirtualLocation", "url": ev.registration_url or page})
+    if ev.place is not None:
+        places.append(_clean({"@type": "Place", "name": ev.place.venue or ev.place.city,
+                              "address": {"@type": "PostalAddress", "addressLocality": ev.place.city,
+                                          "addressCountry": ev.place.country}}))
+    mode = ("MixedEventAttendanceMode" if ev.online and ev.place
+            else "OnlineEventAttendanceMode" if ev.online else "OfflineEventAttendanceMode")
+    return _clean({
+        "@context": CONTEXT, "@type": "Event", "@id": page + "#event",
+        "name": ev.title, "description": ev.summary, "url": page,
+        "startDate": starts_at(ev).isoformat() if isinstance(ev.starts, datetime) else ev.starts.isoformat(),
+        "endDate": (ends_at(ev).isoformat() if isinstance(ev.ends, datetime)
+                    else ev.ends.isoformat() if ev.ends else None),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": f"https://schema.org/{mode}",
+        "location": places[0] if len(places) == 1 else places,
+        "organizer": [_organiser(ctx, o) for o in ev.organisers],
+        "performer": [_clean({"@type": "Person", "name": s.name,
+                              "affiliation": _org_ref(ctx, s.organisation) if s.organisation else None})
+                      for s in ev.speakers],
+        "image": image(ctx),
+    })
+
+
+def news(ctx: BuildContext, news_id: str) -> JsonLd:
+    item = ctx.graph.news[news_id].model
+    page = _page(ctx, "news", news_id)
+    return _clean({
+        "@context": CONTEXT, "@type": "NewsArticle", "@id": page + "#article",
+        "headline": item.title, "description": item.summary, "url": page,
+        "datePublished": item.date.isoformat(), "image": image(ctx, item.image),
+        "author": [_organiser(ctx, a) for a in item.authors], "publisher": publisher(ctx),
+    })
+
+
 def website(ctx: BuildContext) -> JsonLd:
     return _clean({
         "@context": CONTEXT, "@type": "WebSite", "@id": ctx.site_url + "#website",
@@ -190,5 +238,7 @@ BUILDERS = {
     "experiments": experiment,
     "projects": project,
     "offerings": offering,
+    "events": event,
+    "news": news,
 }
 """Collection -> JSON-LD of one item. Labels have no schema.org type close enough: none."""

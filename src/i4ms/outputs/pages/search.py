@@ -59,7 +59,7 @@ def _find_support(ctx: BuildContext) -> View:
         types=[(t, documents.ORG_TYPES[t]) for t in COMPANY_TYPES],
         needs=NEEDS,
         data={c: docs_path(c) for c in ("calls", "organisations", "projects", "offerings",
-                                        "experiments")},
+                                        "experiments", "events")},
     )
 
 

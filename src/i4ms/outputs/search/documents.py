@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from i4ms.content.models.event import KIND_NAMES
 from i4ms.graph import Graph
 from i4ms.graph.call_status import closes_at, opens_at
+from i4ms.graph.event_time import ends_at, starts_at
 from i4ms.views.links import country_name, featured_order, term_name
 from i4ms.views.urls import item_url
 
@@ -57,6 +59,7 @@ FACETS: dict[str, list[Facet]] = {
     "calls": [STATUS, PROJECT, TECHNOLOGY, ELIGIBLE],
     "offerings": [CATEGORY, TECHNOLOGY, COUNTRY, PROJECT],
     "projects": [TECHNOLOGY, SECTOR, COUNTRY],
+    "events": [TECHNOLOGY, PROJECT],
 }
 """The collections with a search box (and ``projects``, which Find support also matches).
 
@@ -234,10 +237,29 @@ def project_docs(g: Graph) -> list[SearchDoc]:
     return docs
 
 
+def event_docs(g: Graph) -> list[SearchDoc]:
+    """Events with their instants, so Find support keeps only those still ahead of the visitor."""
+    docs = []
+    for ev_id in sorted(g.events, key=lambda e: (starts_at(g.events[e].model), e)):
+        ev = g.events[ev_id].model
+        projects = [p for p in ev.organisers if p in g.projects] + list(ev.projects)
+        facets = {
+            "technology": _terms(g, "technologies", ev.technologies),
+            "project": _projects(g, list(dict.fromkeys(projects))),
+        }
+        docs.append(SearchDoc(
+            title=ev.title, url=item_url("events", ev_id), summary=_short(ev.summary),
+            meta=KIND_NAMES[ev.kind], text=ev.summary, facets=facets,
+            extra={"s": starts_at(ev).isoformat(), "e": ends_at(ev).isoformat()},
+        ))
+    return docs
+
+
 BUILDERS: dict[str, Callable[[Graph], list[SearchDoc]]] = {
     "experiments": experiment_docs,
     "organisations": organisation_docs,
     "calls": call_docs,
     "offerings": offering_docs,
     "projects": project_docs,
+    "events": event_docs,
 }

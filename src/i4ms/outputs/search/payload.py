@@ -15,6 +15,7 @@ from typing import Any
 from lunr import lunr
 
 from i4ms.outputs.search.documents import CALL_STATUSES, FACETS, META, SearchDoc
+from i4ms.outputs.search.vendor import LUNR_VERSION
 
 FORMAT = 1
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -86,6 +87,10 @@ def _short_weights(vector: list[float]) -> list[float]:
 
 def index_payload(docs: list[SearchDoc]) -> dict[str, Any]:
     documents = [{"r": ref(i), "body": f"{d.title} {d.text}"} for i, d in enumerate(docs)]
+    if not documents:  # lunr divides by the number of documents: an empty index, as lunr.js reads it
+        serialized = {"version": LUNR_VERSION, "fields": list(INDEX_FIELDS), "fieldVectors": [],
+                      "invertedIndex": [], "pipeline": ["stemmer"]}
+        return {"format": FORMAT, "count": 0, "lunr": serialized}
     serialized = lunr(ref="r", fields=INDEX_FIELDS, documents=documents).serialize()
     serialized["fieldVectors"] = [[r, _short_weights(v)] for r, v in serialized["fieldVectors"]]
     return {"format": FORMAT, "count": len(docs), "lunr": serialized}
