@@ -40,6 +40,9 @@ def _hostile_content(root: Path) -> Path:
     org = next((content / "organisations").glob("*.md"))
     org.write_text(_set_field(org.read_text(encoding="utf-8"), "name", PAYLOADS["name"]),
                    encoding="utf-8")
+    label = content / "labels" / "i4ms-sae-label.md"
+    label.write_text(_set_field(label.read_text(encoding="utf-8"), "name", PAYLOADS["label"]),
+                     encoding="utf-8")
     return content
 
 

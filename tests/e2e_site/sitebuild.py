@@ -27,6 +27,7 @@ PAYLOADS = {
     "title": 'Tom & Jerry <b>bold</b> "quoted" \'single\' </title><script>window.__xss=1</script>',
     "summary": f'<img src=x onerror="window.__xss=1"> a < b && c > d {XSS}',
     "name": '"><svg onload=window.__xss=1> Evil & Co <i>x</i>',
+    "label": '" onmouseover="window.__xss=1" x="',
 }
 
 CHROMIUM = "/usr/bin/chromium"
