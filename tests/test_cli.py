@@ -344,7 +344,8 @@ def test_format_json(repo: Path, cli) -> None:
     code, out, _ = cli("validate", "tests/fixtures/multi", "--format", "json")
     assert code == 1
     problems = json.loads(out)
-    assert [set(p) for p in problems] == [{"path", "line", "field", "message"}] * len(MULTI)
+    assert [set(p) for p in problems] == [{"path", "line", "field", "message", "severity"}] * len(MULTI)
+    assert {p["severity"] for p in problems} == {"error"}
     assert [f"{p['path']}:{p['line']}: {p['field']}: {p['message']}" for p in problems] == MULTI
     assert all(isinstance(p["line"], int) for p in problems)
 

@@ -21,7 +21,7 @@ from i4ms.content.safety import script_risk
         ("[x](javascript:alert(1))", "'javascript:'"),
         ("[x]( JavaScript:alert(1))", "'javascript:'"),
         ("[x](<javascript:alert(1)>)", "'javascript:'"),
-        ("[x]: javascript:alert(1)", "'javascript:'"),
+        ("[x]\n\n[x]: javascript:alert(1)", "'javascript:'"),  # a definition that is used
         ("<javascript:alert(1)>", "'javascript:'"),
         ("[x](vbscript:msgbox(1))", "'javascript:'"),
         ("[x](data:text/html;base64,PHNjcmlwdD4=)", "'javascript:'"),

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from i4ms.content.confusables import confusable_names
 from i4ms.content.loader import Item, Loaded, load_content
 from i4ms.content.models import Call, Experiment, Label, Offering, Organisation, Project, Taxonomy
-from i4ms.content.problems import ContentError, Problem, did_you_mean
+from i4ms.content.problems import ContentError, Problem, did_you_mean, errors
 from i4ms.graph.call_status import CallStatus, call_status, closes_at, opens_at
 from i4ms.graph.references import check_references
 
@@ -197,17 +198,18 @@ def check(loaded: Loaded) -> list[Problem]:
     problems += check_references(loaded.documents, loaded.ids, loaded.taxonomy)
     problems += _date_order(loaded.items)
     problems += _grant_holders(loaded.items)
+    problems += confusable_names(loaded.items)
     return sorted(set(problems))
 
 
 def build_graph(loaded: Loaded) -> tuple[Graph | None, list[Problem]]:
     """Second phase: nothing is generated unless every reference resolves."""
     problems = check(loaded)
-    if problems or loaded.taxonomy is None:
+    if errors(problems) or loaded.taxonomy is None:
         return None, problems
     g = Graph(loaded.taxonomy, **loaded.items)
     _derive(g)
-    return g, []
+    return g, problems  # warnings only: `i4ms validate` shows them, they stop nothing
 
 
 def load_graph(root: Path) -> Graph:
