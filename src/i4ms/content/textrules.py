@@ -62,17 +62,14 @@ def field_problems(front: Parsed, model: type[BaseModel]) -> list[tuple[int, str
     for loc, text, is_key in _strings(front.data, ()):
         line = front.line_of(loc, 1)
         name = field_name(loc)
+        one_line = not is_key and _one_line(_field_at(model, loc))
         control = CONTROL.search(text)
-        if control:
-            what = "the field name" if is_key else "the value"
-            out.append((line, name, f"{what} {control_message(text, control)}"))
-            continue
-        if is_key:
-            continue
-        one_line = _one_line(_field_at(model, loc))
         if one_line and LINE_BREAK.search(text):
             out.append((line, name, "must be one line of text, but it holds a line break: write "
                                     "it on one line (a '>' or '|' block keeps a final line break)"))
+        elif control:
+            what = "the field name" if is_key else "the value"
+            out.append((line, name, f"{what} {control_message(text, control)}"))
         elif one_line and (hidden := HIDDEN.search(text)):
             out.append((line, name, f"contains the invisible character {describe(hidden.group())} "
                                     f"{where(text, hidden.start())}: it can make the text "
