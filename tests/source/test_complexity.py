@@ -28,13 +28,14 @@ FRONT = ("---\nname: Acme Robotics GmbH\ncountry: DE\ntype: sme\nsources:\n"
 BODY_LINE = 8
 BOUND_SECONDS = 5.0
 
+NOTE = "Results: a colon and a link <https://example.eu> wake every check up.\n\n"
 ACCEPTED = {  # prose, as far as any page can tell: validated and rendered
-    "repeated-open-tags": "<a " * 200_000,  # 600 KB (12 KB took 2.6 s, 60 KB 239 s)
-    "link-then-spaces": "[x](" + " " * 128_000 + "\n",  # 12.8 KB took 31 s
-    "lines-of-brackets": "[\n" * 60_000,
-    "unclosed-brackets": "[" * 300_000,
-    "repeated-comment-openers": "<!-" * 100_000,
-    "repeated-definitions": "[a]: <\n" * 50_000,
+    "repeated-open-tags": NOTE + "<a " * 200_000,  # 600 KB (12 KB took 2.6 s, 60 KB 239 s)
+    "link-then-spaces": NOTE + "[x](" + " " * 128_000 + "\n",  # 12.8 KB took 31 s
+    "lines-of-brackets": NOTE + "[\n" * 150_000,
+    "unclosed-brackets": NOTE + "[" * 300_000,
+    "repeated-comment-openers": NOTE + "<!-" * 100_000,
+    "repeated-definitions": NOTE + "[a]: <\n" * 50_000,
 }
 REFUSED = {  # deeper than a page nests: refused, on the line where it happens
     "nested-quotes": (">" * 400_000 + " x\n", 0),  # 40,000 levels took 31 s in the sanitiser
