@@ -103,7 +103,7 @@ def plain_scalar(text: str) -> Any:
         if _INF.fullmatch(text):
             return -math.inf if text.startswith("-") else math.inf
         return math.nan if _NAN.fullmatch(text) else text
-    digits = sum(c.isdigit() for c in text)
+    digits = len(text) - 2 if number in ("oct", "hex") else sum(c.isdigit() for c in text)
     if digits > MAX_DIGITS:
         raise ValueError(f"a number of {digits:,} digits is too long (the limit is "
                          f"{MAX_DIGITS}); put it in quotes if it is text")

@@ -153,8 +153,15 @@ def _sane_year(value: date) -> date:
     return value
 
 
+def _not_a_number(value: Any) -> None:
+    """Pydantic reads a number as seconds since 1970: 20230531 is not 31 May 2023."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD, like 2023-05-31")
+
+
 def _date_or_datetime(value: Any) -> Any:
     """A date stays a date; anything with a time is a datetime (offset optional)."""
+    _not_a_number(value)
     if isinstance(value, str):
         text = value.strip()
         if _DATE_ONLY.fullmatch(text):
@@ -180,6 +187,7 @@ DateOrDateTime = Annotated[
 
 
 def _real_date(value: Any) -> Any:
+    _not_a_number(value)
     if isinstance(value, str) and not _DATE_ONLY.fullmatch(value.strip()):
         raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD")
     return value
