@@ -71,7 +71,7 @@ def build_past_validation(content: Path, out: Path, extra: dict | None = None,
     config = write_config(out.parent, content, extra)
     script = (
         "import i4ms.content.loader as loader\n"
-        "loader.safety_problems = lambda doc, *budget: []\n"
+        "loader.safety_problems = lambda *args, **kwargs: []\n"
         "from mkdocs.commands.build import build\n"
         "from mkdocs.config import load_config\n"
         f"build(load_config({str(config)!r}, site_dir={str(out)!r}))\n"

@@ -37,18 +37,26 @@ def _prototype(char: str) -> str:
 
 def skeleton(text: str) -> str:
     """UTS #39 skeleton: decomposed, every character mapped to its prototype, decomposed again."""
+    if text.isascii() and not _ASCII_LOOK_ALIKES.intersection(text):
+        return text  # most names: nothing to map
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFD", "".join(_prototype(c) for c in decomposed))
 
 
+@cache
+def _name_fields(model: type) -> tuple[str, ...]:
+    """The fields that name an item, read from the model's metadata."""
+    return tuple(field for field, info in model.model_fields.items()
+                 if any(isinstance(m, Name) for m in info.metadata))
+
+
+_ASCII_LOOK_ALIKES = frozenset(c for c in map(chr, range(128)) if _prototype(c) != c)
+"""ASCII characters that are look-alikes of another (1 and I of l, 0 of O, m of rn...)."""
+
+
 def _names(item: Any) -> list[tuple[str, str]]:
-    """(field, value) of the fields that name an item, read from the model's metadata."""
-    out = []
-    for field, info in type(item.model).model_fields.items():
-        value = getattr(item.model, field)
-        if isinstance(value, str) and any(isinstance(m, Name) for m in info.metadata):
-            out.append((field, value))
-    return out
+    values = ((field, getattr(item.model, field)) for field in _name_fields(type(item.model)))
+    return [(field, value) for field, value in values if isinstance(value, str)]
 
 
 def _look_alike(name: str) -> str:

@@ -38,12 +38,16 @@ def read_text(file: Path, shown: str) -> str:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_BYTES:
             raise YamlProblem(1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-        data = handle.read(MAX_BYTES + 1)
+        data = handle.read()
+    if len(data) > MAX_BYTES:  # grew since the size was read
+        raise YamlProblem(1, f"file is over {MAX_BYTES:,} bytes, the limit")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise YamlProblem(1, f"file is not UTF-8 text ({err.reason})") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
+    if "\r" in text:  # line ends as text mode reads them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def parse_document(text: str, shown: str) -> Document:

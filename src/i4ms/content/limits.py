@@ -25,6 +25,10 @@ FILE_BUDGET_SECONDS = 10.0
 _CONTAINERS = re.compile(r"(?:[ ]{0,3}+(?:>|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))[ \t]*+)++")
 """The quote and list markers that open a line: each one opens a level. Every repetition
 must consume a marker and the quantifiers are possessive, so matching is linear."""
+_DEEP_LINE = re.compile(
+    rf"^(?:[ ]{{0,3}}+(?:>|[-+*](?=[ \t]|$)|[0-9]{{1,9}}[.)](?=[ \t]|$))[ \t]*+){{{MAX_NESTING + 1}}}",
+    re.MULTILINE,
+)
 _MARKERS = re.compile(r"[>]|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$)")
 _FENCE = re.compile(r"[ ]{0,3}(?:`{3,}|~{3,})")
 
@@ -34,6 +38,8 @@ def markdown_nesting(text: str) -> tuple[int, int] | None:
     :data:`MAX_NESTING` levels, or None. Lines of fenced code are skipped. Lists nested by
     indentation alone need two more spaces a level, so a 1 MB file reaches only about a
     thousand levels that way: cheap for every later stage, and not measured here."""
+    if _DEEP_LINE.search(text) is None:
+        return None  # no line opens that many levels, in code or not: the usual case
     fence: str | None = None
     for number, line in enumerate(text.split("\n")):
         stripped = line.lstrip(" ")

@@ -26,7 +26,7 @@ from i4ms.content.models.fields import ID_PATTERN, MAX_ID_LENGTH
 from i4ms.content.problems import Problem, did_you_mean
 from i4ms.content.pydantic_errors import field_name, problems_from
 from i4ms.content.safety import find_script, script_risk
-from i4ms.content.textrules import field_problems
+from i4ms.content.textrules import field_problems, strings
 from i4ms.content.yaml12 import Parsed, YamlProblem, load_mapping
 
 M = TypeVar("M", bound=BaseModel)
@@ -90,23 +90,19 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _walk_strings(value: Any, loc: tuple) -> Any:
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _walk_strings(v, (*loc, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _walk_strings(v, (*loc, i))
-
-
-def safety_problems(doc: Document, budget: Budget | None = None) -> list[Problem]:
+def safety_problems(doc: Document, budget: Budget | None = None,
+                    walked: list[tuple[tuple, str, bool]] | None = None,
+                    body: bool = True) -> list[Problem]:
+    """Script in any field, and in the body unless ``body`` is False (too deep to render)."""
     out = []
-    for loc, text in _walk_strings(doc.front.data, ()):
+    for loc, text, is_key in strings(doc.front.data) if walked is None else walked:
+        if is_key:
+            continue
         reason = script_risk(text)
         if reason:
             out.append(Problem(doc.path, doc.front.line_of(loc, 1), field_name(loc), reason))
+    if not body:
+        return out
     try:
         hit = find_script(doc.body, budget)
     except TooComplex as err:
@@ -117,9 +113,9 @@ def safety_problems(doc: Document, budget: Budget | None = None) -> list[Problem
     return out
 
 
-def body_problems(doc: Document) -> list[Problem] | None:
-    """Characters and nesting no output can take, found in linear time. None when the body
-    can go on to the script check; a list (maybe empty) when it must not."""
+def body_problems(doc: Document) -> tuple[list[Problem], bool]:
+    """Characters and nesting no output can take, found in linear time, and whether the body
+    can go on to be rendered for the script check (not when it nests too deep)."""
     out = []
     control = first_control(doc.body)
     if control:
@@ -131,12 +127,13 @@ def body_problems(doc: Document) -> list[Problem] | None:
             f"too complex: quotes and lists nested {deep[1]:,} levels deep (the limit is "
             f"{MAX_NESTING}); flatten the text",
         ))
-        return out
-    return out or None
+    return out, deep is None
 
 
-def _text_problems(parsed: Parsed, model: type[BaseModel], shown: str) -> list[Problem]:
-    return [Problem(shown, line, name, message) for line, name, message in field_problems(parsed, model)]
+def _text_problems(parsed: Parsed, model: type[BaseModel], shown: str,
+                   walked: list | None = None) -> list[Problem]:
+    found = field_problems(parsed, model, walked)
+    return [Problem(shown, line, name, message) for line, name, message in found]
 
 
 def _over_budget(budget: Budget, shown: str, line: int, name: str) -> list[Problem]:
@@ -202,10 +199,11 @@ def load_item(
     late = _over_budget(budget, shown, 1, "front matter")
     if late:
         return None, doc, problems + late
-    body = body_problems(doc)
-    problems += body or []
-    problems += safety_problems(doc, budget) if body is None else []
-    problems += _text_problems(doc.front, spec.model, shown)
+    found, renderable = body_problems(doc)
+    problems += found
+    walked = strings(doc.front.data)
+    problems += safety_problems(doc, budget, walked, body=renderable)
+    problems += _text_problems(doc.front, spec.model, shown, walked)
     late = _over_budget(budget, shown, doc.body_line, "body")
     if late:
         return None, doc, problems + late

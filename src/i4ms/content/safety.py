@@ -34,7 +34,7 @@ _URL_ATTRS = frozenset({
 _BAD_SCHEME = re.compile(r"(?:javascript|vbscript|data):", re.IGNORECASE)
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 """Browsers drop tabs, newlines and control characters inside a URL's scheme."""
-_SCHEME_HINT = re.compile(r"(?:script|data)\\?:", re.IGNORECASE)
+_SCHEME_HINTS = ("script:", "data:", "script\\:", "data\\:")
 """Without '<' or '&', a dangerous scheme can only be written out ('\\:' is an escaped ':')."""
 _CMARK_URL = re.compile(r' (?:href|src)="([^"]*)"')
 """URLs in the HTML that cmark-gfm writes itself; it escapes '"' in them."""
@@ -119,7 +119,12 @@ def _markdown_reason(text: str) -> str | None:
 
 
 def _may_hold_script(text: str) -> bool:
-    return "<" in text or "&" in text or bool(_SCHEME_HINT.search(text))
+    if "<" in text or "&" in text:
+        return True
+    if ":" not in text:
+        return False
+    low = text.lower()
+    return any(hint in low for hint in _SCHEME_HINTS)
 
 
 def _first_line(lines: list[str], found: int, budget: Budget | None) -> int:

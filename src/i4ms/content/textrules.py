@@ -8,7 +8,8 @@ display as something it is not. The rules are decided by the models' field metad
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -39,30 +40,53 @@ def _field_at(model: type[BaseModel], loc: Loc) -> FieldInfo | None:
     return info
 
 
-def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, bool]]:
-    """Every string in front matter, with its location and whether it is a key."""
+def strings(value: Any, loc: Loc = ()) -> list[tuple[Loc, str, bool]]:
+    """Every string in front matter, with its location and whether it is a key: walked once
+    per file, for these rules and the script check."""
+    out: list[tuple[Loc, str, bool]] = []
+    _collect(value, loc, out)
+    return out
+
+
+def _collect(value: Any, loc: Loc, out: list[tuple[Loc, str, bool]]) -> None:
     if isinstance(value, str):
-        yield loc, value, False
+        out.append((loc, value, False))
     elif isinstance(value, dict):
         for k, v in value.items():
-            yield loc, str(k), True
-            yield from _strings(v, (*loc, k))
+            out.append((loc, str(k), True))
+            if isinstance(v, str):
+                out.append(((*loc, k), v, False))
+            elif v is not None:
+                _collect(v, (*loc, k), out)
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from _strings(v, (*loc, i))
+            _collect(v, (*loc, i), out)
 
 
 def _one_line(info: FieldInfo | None) -> bool:
     return info is not None and not any(isinstance(m, MultiLine) for m in info.metadata)
 
 
-def field_problems(front: Parsed, model: type[BaseModel]) -> list[tuple[int, str, str]]:
+_SUSPECT = re.compile("|".join(p.pattern for p in (CONTROL, LINE_BREAK, HIDDEN)))
+"""Any character some rule is about: most values have none, and need no more work."""
+
+
+@cache
+def _one_line_at(model: type[BaseModel], path: tuple[str, ...]) -> bool:
+    return _one_line(_field_at(model, path))
+
+
+def field_problems(front: Parsed, model: type[BaseModel],
+                   walked: list[tuple[Loc, str, bool]] | None = None) -> list[tuple[int, str, str]]:
     """(line, field, message) for every text value that the outputs could not carry."""
     out = []
-    for loc, text, is_key in _strings(front.data, ()):
+    for loc, text, is_key in strings(front.data) if walked is None else walked:
+        if _SUSPECT.search(text) is None:
+            continue
         line = front.line_of(loc, 1)
         name = field_name(loc)
-        one_line = not is_key and _one_line(_field_at(model, loc))
+        keys = tuple(part for part in loc if isinstance(part, str))
+        one_line = not is_key and _one_line_at(model, keys)
         control = CONTROL.search(text)
         if one_line and LINE_BREAK.search(text):
             out.append((line, name, "must be one line of text, but it holds a line break: write "

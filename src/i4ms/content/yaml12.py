@@ -45,7 +45,6 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
-_NUMBERS = (("int", _INT), ("oct", _OCT), ("hex", _HEX), ("float", _FLOAT))
 
 
 class YamlProblem(Exception):
@@ -98,22 +97,27 @@ def plain_scalar(text: str) -> Any:
         return True
     if _BOOL_FALSE.fullmatch(text):
         return False
-    number = next((kind for kind, pattern in _NUMBERS if pattern.fullmatch(text)), None)
-    if number is None:
-        if _INF.fullmatch(text):
-            return -math.inf if text.startswith("-") else math.inf
-        return math.nan if _NAN.fullmatch(text) else text
-    digits = len(text) - 2 if number in ("oct", "hex") else sum(c.isdigit() for c in text)
+    if _INT.fullmatch(text):
+        return int(_length_checked(text))
+    if _OCT.fullmatch(text):
+        return int(_length_checked(text)[2:], 8)
+    if _HEX.fullmatch(text):
+        return int(_length_checked(text)[2:], 16)
+    if _FLOAT.fullmatch(text):
+        return float(_length_checked(text))
+    if _INF.fullmatch(text):
+        return -math.inf if text.startswith("-") else math.inf
+    return math.nan if _NAN.fullmatch(text) else text
+
+
+def _length_checked(text: str) -> str:
+    if len(text) <= MAX_DIGITS:
+        return text
+    digits = len(text) - 2 if text[:2] in ("0x", "0o") else sum(c.isdigit() for c in text)
     if digits > MAX_DIGITS:
         raise ValueError(f"a number of {digits:,} digits is too long (the limit is "
                          f"{MAX_DIGITS}); put it in quotes if it is text")
-    if number == "int":
-        return int(text)
-    if number == "oct":
-        return int(text[2:], 8)
-    if number == "hex":
-        return int(text[2:], 16)
-    return float(text)
+    return text
 
 
 class _Builder:

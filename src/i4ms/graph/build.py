@@ -193,7 +193,19 @@ def _unique_holdings(values: list[Holding]) -> list[Holding]:
 
 
 def check(loaded: Loaded) -> list[Problem]:
-    """Every problem in the content, sorted: what `i4ms validate` reports and the build refuses."""
+    """Every problem in the content, sorted: what `i4ms validate` reports and the build refuses.
+    The cyclic GC is paused, as for loading: the checks only add to what loading made, and
+    one collection would rescan all of it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _check(loaded)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check(loaded: Loaded) -> list[Problem]:
     problems = list(loaded.problems)
     problems += check_references(loaded.documents, loaded.ids, loaded.taxonomy)
     problems += _date_order(loaded.items)
