@@ -97,3 +97,13 @@ def test_a_file_over_its_time_budget_is_reported_not_waited_for(tmp_path, monkey
     assert [(p.line, p.field) for p in problems] == [(BODY_LINE, "body")]
     assert problems[0].message.startswith("too complex: checking this file took 0.")
     assert "the limit is 0.1 s" in problems[0].message
+
+
+def test_rendering_refuses_what_validation_refuses_instead_of_stalling() -> None:
+    """The build renders validated bodies only; should one slip past, it fails, at once."""
+    from i4ms.content.limits import TooComplex
+
+    start = time.monotonic()
+    with pytest.raises(TooComplex, match="nested 40,000 levels deep"):
+        render_markdown("Intro.\n\n" + "> " * 40_000 + "x\n")
+    assert time.monotonic() - start < BOUND_SECONDS
