@@ -424,3 +424,16 @@ def test_unknown_format_is_a_usage_error(cli) -> None:
     with pytest.raises(SystemExit) as exc:
         cli("validate", "tests/fixtures/site", "--format", "xml")
     assert exc.value.code == 2
+
+
+@pytest.mark.parametrize("body", ["<![ hello", "<![CDATA[x]]>", "<!", "</", "<?php x ?>", "<!DOCTYPE"])
+def test_markup_declarations_in_a_body_are_text_not_a_traceback(body: str, tmp_path: Path) -> None:
+    """`<![` made Python's HTMLParser raise an AssertionError: validate printed a traceback."""
+    root = tmp_path / "content"
+    shutil.copytree(REPO / "tests" / "fixtures" / "site", root)
+    org = root / ORG
+    org.write_text(org.read_text(encoding="utf-8") + f"\n{body}\n", encoding="utf-8")
+    run = subprocess.run([str(I4MS), "validate", "content"], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=60)
+    assert (run.returncode, run.stderr) == (0, ""), run.stdout + run.stderr
+    assert run.stdout.startswith("content: valid (")
