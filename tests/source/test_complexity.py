@@ -107,3 +107,15 @@ def test_rendering_refuses_what_validation_refuses_instead_of_stalling() -> None
     with pytest.raises(TooComplex, match="nested 40,000 levels deep"):
         render_markdown("Intro.\n\n" + "> " * 40_000 + "x\n")
     assert time.monotonic() - start < BOUND_SECONDS
+
+
+@pytest.mark.parametrize("tail", ["<img src=x onerror=alert(1)>", "[d]: javascript:alert(1)"])
+def test_the_line_of_a_late_problem_in_a_long_body_is_found_quickly(tail: str) -> None:
+    """Locating the line renders prefixes of the body; that stays a few renders, not one a line."""
+    from i4ms.content.safety import find_script
+
+    body = "Prose <b>with</b> a [link][d] and some more words.\n\n" * 6_000 + tail + "\n"
+    start = time.monotonic()
+    hit = find_script(body)
+    assert time.monotonic() - start < BOUND_SECONDS
+    assert hit is not None and hit[1] == 12_000

@@ -127,17 +127,42 @@ def _may_hold_script(text: str) -> bool:
     return any(hint in low for hint in _SCHEME_HINTS)
 
 
-def _first_line(lines: list[str], found: int, budget: Budget | None) -> int:
+def _prefix_reason(lines: list[str], last: int) -> str | None:
+    """The reason the text up to line ``last`` (0-based, inclusive) could run script."""
+    return _markdown_reason("\n".join(lines[: last + 1]) + "\n") if last >= 0 else None
+
+
+def _candidate(lines: list[str], budget: Budget | None) -> tuple[int, int] | None:
+    """The first paragraph (lines between blank lines) that could run script on its own:
+    one linear pass, which finds the place in all but contrived cases."""
+    start = 0
+    for i in range(len(lines) + 1):
+        if i < len(lines) and lines[i].strip():
+            continue
+        if i > start:
+            if budget is not None and budget.exceeded():
+                return None
+            if _markdown_reason("\n".join(lines[start:i]) + "\n"):
+                return start, i - 1
+        start = i + 1
+    return None
+
+
+def _first_line(lines: list[str], budget: Budget | None) -> int:
     """The first line (0-based) from which the text up to it could run script: the line to
     fix. Found by bisection over prefixes, each rendered and judged whole, since a later line
-    can arm an earlier one (a reference definition gives a link its URL). Out of time, the
-    last line known to be enough is the answer."""
-    lo, hi = 0, found  # the text up to line ``hi`` is known to hold it
+    can arm an earlier one (a reference definition gives a link its URL); the bisection
+    starts within the first paragraph that is dangerous alone, when the prefixes confirm it.
+    Out of time, the last line known to be enough is the answer."""
+    lo, hi = 0, len(lines) - 1  # the text up to line ``hi`` is known to hold it
+    found = _candidate(lines, budget)
+    if found and _prefix_reason(lines, found[1]) and not _prefix_reason(lines, found[0] - 1):
+        lo, hi = found
     while lo < hi:
         if budget is not None and budget.exceeded():
             break
         mid = (lo + hi) // 2
-        if _markdown_reason("\n".join(lines[: mid + 1]) + "\n"):
+        if _prefix_reason(lines, mid):
             hi = mid
         else:
             lo = mid + 1
@@ -152,8 +177,7 @@ def find_script(text: str, budget: Budget | None = None) -> tuple[str, int] | No
     reason = _markdown_reason(text)
     if reason is None:
         return None
-    lines = text.split("\n")
-    return reason, _first_line(lines, len(lines) - 1, budget)
+    return reason, _first_line(text.split("\n"), budget)
 
 
 def script_risk(text: str) -> str | None:
