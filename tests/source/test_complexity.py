@@ -114,8 +114,8 @@ def test_the_line_of_a_late_problem_in_a_long_body_is_found_quickly(tail: str) -
     """Locating the line renders prefixes of the body; that stays a few renders, not one a line."""
     from i4ms.content.safety import find_script
 
-    body = "Prose <b>with</b> a [link][d] and some more words.\n\n" * 6_000 + tail + "\n"
+    body = "Prose <b>with</b> a [link][d] and some more words.\n\n" * 3_000 + tail + "\n"
     start = time.monotonic()
     hit = find_script(body)
     assert time.monotonic() - start < BOUND_SECONDS
-    assert hit is not None and hit[1] == 12_000
+    assert hit is not None and hit[1] == 6_000
