@@ -121,6 +121,37 @@ CASES: dict[str, list[Expect]] = {
     "missing-taxonomy": [Expect("taxonomy.yml", 1, "taxonomy", "taxonomy.yml is missing")],
     # hostile YAML: see also test_huge_file and test_deeply_nested_yaml below
     "merge-key": [Expect(ORG, 4, "front matter", "merge keys (<<) are not supported")],
+    # input that crashed validate with a traceback (issue 15, class 3)
+    "yaml-tag-int": [Expect(PROJ, 4, "front matter", "'abc' is tagged !!int but is not an integer")],
+    "huge-integer": [Expect(PROJ, 4, "front matter", "a number of 5,000 digits is too long")],
+    "call-closes-year-9999": [Expect(CALL, 5, "closes", "year 9999 is outside 1990-2100")],
+    # input that validated and then broke the build (class 4) or its output (class 5)
+    "year-out-of-range": [Expect(PROJ, 5, "started", "year 0001 is outside 1990-2100")],
+    "infinite-amount": [Expect(CALL, 7, "budget.amount", "input should be a finite number")],
+    "one-line-field-with-line-break": [Expect(PROJ, 2, "name", "must be one line of text")],
+    "control-character-in-field": [
+        Expect(ORG, 2, "name", "invisible control character U+001B (escape) at character 6")
+    ],
+    "nul-in-front-matter": [
+        Expect(ORG, 4, "front matter", "invisible control character U+0000 (NUL) at character 8")
+    ],
+    "control-character-in-body": [
+        Expect(ORG, 12, "body", "invisible control character U+0008 (backspace) at character 18")
+    ],
+    "id-too-long": [
+        Expect(f"organisations/{'a' * 250}.md", 1, "id", "is 250 characters long; the limit is 100")
+    ],
+    # what the browser sees, not what a lenient parser reads (class 7)
+    "body-comment-trick": [Expect(ORG, 12, "body", "event handler attribute 'onerror='")],
+    "body-cdata-trick": [Expect(ORG, 12, "body", "event handler attribute 'onerror='")],
+    "body-rawtext-trick": [Expect(ORG, 12, "body", "event handler attribute 'onerror='")],
+    "body-entity-javascript-link": [Expect(ORG, 12, "body", "'javascript:' links are not allowed")],
+    "body-reference-definition": [  # the definition's line, not the blank line before it
+        Expect(ORG, 14, "body", "'javascript:' links are not allowed")
+    ],
+    # invisible characters that make a name read as another (class 8)
+    "name-bidi-override": [Expect(ORG, 2, "name", "U+202E (right-to-left override) at character 6")],
+    "name-zero-width": [Expect(ORG, 2, "name", "U+200B (zero width space) at character 5")],
 }
 
 XFAIL: dict[str, str] = {}
@@ -160,15 +191,18 @@ def test_bad_input(case: str, repo: Path, cli) -> None:
 
 
 @pytest.mark.parametrize(
-    "case", ["alias-bomb", "yaml-syntax", "non-utf8", "bad-reference", "unknown-field"]
+    "case", ["alias-bomb", "yaml-syntax", "non-utf8", "bad-reference", "unknown-field",
+             "yaml-tag-int", "huge-integer", "call-closes-year-9999", "nul-in-front-matter"]
 )
 def test_bad_input_console_script(case: str) -> None:
-    """The real console script, as CI runs it; the alias bomb must end, not hang."""
+    """The real console script, as CI runs it; the alias bomb must end, not hang; nothing
+    ends in a traceback."""
     run = subprocess.run(
         [str(I4MS), "validate", f"tests/fixtures/bad/{case}"],
         cwd=REPO, capture_output=True, text=True, timeout=20,
     )
     assert run.returncode == 1, run.stderr
+    assert run.stderr == ""
     _check_output(run.stdout, f"tests/fixtures/bad/{case}", CASES[case])
 
 
@@ -344,7 +378,8 @@ def test_format_json(repo: Path, cli) -> None:
     code, out, _ = cli("validate", "tests/fixtures/multi", "--format", "json")
     assert code == 1
     problems = json.loads(out)
-    assert [set(p) for p in problems] == [{"path", "line", "field", "message"}] * len(MULTI)
+    assert [set(p) for p in problems] == [{"path", "line", "field", "message", "severity"}] * len(MULTI)
+    assert {p["severity"] for p in problems} == {"error"}
     assert [f"{p['path']}:{p['line']}: {p['field']}: {p['message']}" for p in problems] == MULTI
     assert all(isinstance(p["line"], int) for p in problems)
 
@@ -389,3 +424,16 @@ def test_unknown_format_is_a_usage_error(cli) -> None:
     with pytest.raises(SystemExit) as exc:
         cli("validate", "tests/fixtures/site", "--format", "xml")
     assert exc.value.code == 2
+
+
+@pytest.mark.parametrize("body", ["<![ hello", "<![CDATA[x]]>", "<!", "</", "<?php x ?>", "<!DOCTYPE"])
+def test_markup_declarations_in_a_body_are_text_not_a_traceback(body: str, tmp_path: Path) -> None:
+    """`<![` made Python's HTMLParser raise an AssertionError: validate printed a traceback."""
+    root = tmp_path / "content"
+    shutil.copytree(REPO / "tests" / "fixtures" / "site", root)
+    org = root / ORG
+    org.write_text(org.read_text(encoding="utf-8") + f"\n{body}\n", encoding="utf-8")
+    run = subprocess.run([str(I4MS), "validate", "content"], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=60)
+    assert (run.returncode, run.stderr) == (0, ""), run.stdout + run.stderr
+    assert run.stdout.startswith("content: valid (")

@@ -134,6 +134,15 @@ BROKEN = {  # documented message -> a file that makes `i4ms validate` print it
     "YAML does not parse": (
         "organisations/colon.md", ORG.format(name="Better Factory: the toolkit", country="DE",
                                              extra="")),
+    "must be one line of text": (
+        "organisations/folded.md", ORG.format(name=">\n  Folded Name", country="DE", extra="")),
+    "contains the invisible control character U+... (...) at character ...": (
+        "organisations/control.md", ORG.format(name='"Ctrl\\bName"', country="DE", extra="")),
+    "too complex: ...": (
+        "organisations/deep.md", ORG.format(name="Deep", country="DE", extra="") + "> " * 40),
+    "'...' looks like the name of ... but is written with other letters": (
+        "organisations/spoof.md", ORG.format(name="\u0410cme Robotics GmbH", country="DE",
+                                             extra="")),
 }
 
 

@@ -43,8 +43,10 @@ def test_github_has_a_count_line() -> None:
 def test_json() -> None:
     data = json.loads(format_json([A, C]))
     assert data == [
-        {"path": "content/a.md", "line": 40, "field": "x", "message": "earlier path"},
-        {"path": "content/b.md", "line": 12, "field": "title", "message": "later line"},
+        {"path": "content/a.md", "line": 40, "field": "x", "message": "earlier path",
+         "severity": "error"},
+        {"path": "content/b.md", "line": 12, "field": "title", "message": "later line",
+         "severity": "error"},
     ]
 
 

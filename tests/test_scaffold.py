@@ -295,3 +295,13 @@ def test_explain_placeholders_merges_and_keeps(tmp_path: Path,
         Problem("x.md", 4, "front matter", "kept"),
         Problem("gone.md", 1, "file", "kept too"),
     ])
+
+
+@pytest.mark.parametrize("bad", ["smart-weld\n", "a" * 101])
+def test_new_refuses_an_id_with_a_final_newline_or_too_long(bad: str, tmp_path: Path) -> None:
+    from i4ms.tools.scaffold import ScaffoldError, scaffold
+
+    (tmp_path / "experiments").mkdir()
+    with pytest.raises(ScaffoldError, match="is not a valid id"):
+        scaffold("experiment", bad, tmp_path)
+    assert list((tmp_path / "experiments").iterdir()) == []

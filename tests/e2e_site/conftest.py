@@ -35,11 +35,19 @@ def _hostile_content(root: Path) -> Path:
                         "title: " + _yaml(PAYLOADS["title"]), 1)
     text = text.replace("## Challenge", "## Challenge\n\n" + XSS + "\n\n"
                         + '<img src="x" onerror="window.__xss=1">\n\n'
-                        + "[click](javascript:window.__xss=1)\n", 1)
+                        + "[click](javascript:window.__xss=1)\n\n"
+                        + "[entity](&#106;avascript:window.__xss=1)\n\n"
+                        + "<!--><img src=x onerror=window.__xss=1>-->\n\n"
+                        + "<textarea><img src=x onerror=window.__xss=1></textarea>\n\n"
+                        + '<noscript><p title="</noscript><img src=x onerror=window.__xss=1>">'
+                        + "</noscript>\n", 1)
     exp.write_text(_set_field(text, "summary", PAYLOADS["summary"]), encoding="utf-8")
     org = next((content / "organisations").glob("*.md"))
     org.write_text(_set_field(org.read_text(encoding="utf-8"), "name", PAYLOADS["name"]),
                    encoding="utf-8")
+    label = content / "labels" / "i4ms-sae-label.md"
+    label.write_text(_set_field(label.read_text(encoding="utf-8"), "name", PAYLOADS["label"]),
+                     encoding="utf-8")
     return content
 
 

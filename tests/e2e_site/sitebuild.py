@@ -27,6 +27,7 @@ PAYLOADS = {
     "title": 'Tom & Jerry <b>bold</b> "quoted" \'single\' </title><script>window.__xss=1</script>',
     "summary": f'<img src=x onerror="window.__xss=1"> a < b && c > d {XSS}',
     "name": '"><svg onload=window.__xss=1> Evil & Co <i>x</i>',
+    "label": '" onmouseover="window.__xss=1" x="',
 }
 
 CHROMIUM = "/usr/bin/chromium"
@@ -61,7 +62,7 @@ def build_past_validation(content: Path, out: Path, extra: dict | None = None,
     config = write_config(out.parent, content, extra)
     script = (
         "import i4ms.content.loader as loader\n"
-        "loader.safety_problems = lambda doc: []\n"
+        "loader.safety_problems = lambda *args, **kwargs: []\n"
         "from mkdocs.commands.build import build\n"
         "from mkdocs.config import load_config\n"
         f"build(load_config({str(config)!r}, site_dir={str(out)!r}))\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from sitebuild import serve
+from sitebuild import PAYLOADS, serve
 
 
 def _check(watched, url: str) -> str:
@@ -68,3 +68,49 @@ def test_hostile_build_escapes_in_the_html_source(hostile) -> None:
         assert tags.bad == [], page
         assert not [s for s in tags.scripts if "__xss=1" in s and "\\u003c" not in s
                     and "ld+json" not in s and "<script" in s], page
+
+
+class _Codes(HTMLParser):
+    """The text of every <code>: what a holder selects and copies from the page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.codes: list[str] = []
+        self._open = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "code":
+            self._open += 1
+            self.codes.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._open -= tag == "code"
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self.codes[-1] += data
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_badge_embed_code_stays_safe_when_pasted(hostile) -> None:
+    """The label's name breaks out of no attribute on the holder's own website."""
+    _, site = hostile
+    for page in ("experiments/smart-weld/index.html", "organisations/acme-robotics/index.html"):
+        codes = _Codes()
+        codes.feed((Path(site) / page).read_text(encoding="utf-8"))
+        snippets = [c for c in codes.codes if c.startswith("<a href=")]
+        assert snippets, page
+        for snippet in snippets:
+            pasted = _Attributes()
+            pasted.feed(snippet)
+            assert [(tag, sorted(attrs)) for tag, attrs in pasted.tags] == [
+                ("a", ["href"]), ("img", ["alt", "height", "src"])], snippet
+            assert pasted.tags[1][1]["alt"].startswith(PAYLOADS["label"]), snippet

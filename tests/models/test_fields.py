@@ -98,3 +98,27 @@ def test_experiment_summary_limit() -> None:
 @pytest.mark.parametrize(("field", "value"), [("phase", 0), ("phase", 5), ("kind", "ia")])
 def test_project_enums(field: str, value: object) -> None:
     assert error(Project, {**PROJECT, field: value})["loc"] == (field,)
+
+
+def test_a_number_is_not_read_as_a_date() -> None:
+    """Pydantic would read 20230531 as seconds since 1970; the contributor meant a date."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from i4ms.content.models.fields import Date, DateOrDateTime
+
+    for kind in (Date, DateOrDateTime):
+        with pytest.raises(ValidationError, match="'20230531' is not a date: write it as YYYY-MM-DD"):
+            TypeAdapter(kind).validate_python(20230531)
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "1989-12-31", "2101-01-01", "9998-12-31",
+                                  "9999-12-31T23:59:59+00:00"])
+def test_years_outside_1990_to_2100_are_refused(text: str) -> None:
+    from pydantic import TypeAdapter, ValidationError
+
+    from i4ms.content.models.fields import Date, DateOrDateTime
+
+    kinds = (DateOrDateTime,) if "T" in text else (Date, DateOrDateTime)
+    for kind in kinds:
+        with pytest.raises(ValidationError, match="is outside 1990-2100: check the date"):
+            TypeAdapter(kind).validate_python(text)

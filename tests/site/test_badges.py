@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
+
+import pytest
 
 from i4ms.graph import load_graph
 from i4ms.graph.build import Holding
-from i4ms.views.links import badges
+from i4ms.render.renderer import Renderer
+from i4ms.views.links import BadgeView, badges
+from i4ms.views.urls import absolute
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
 
@@ -22,3 +27,76 @@ def test_two_years_two_stable_badges() -> None:
     assert [b.alt for b in views] == ["I4MS-SAE label 2019", "I4MS-SAE label 2025"]
     undated = badges(g, [Holding("i4ms-sae-label", None, None)], "organisations", "fjord-research")
     assert undated[0].url == "badges/i4ms-sae-label/organisations/fjord-research.svg"
+
+
+# -- the embed code a holder copies into their own website -----------------------------------
+
+HOSTILE_NAMES = [
+    '" onmouseover="alert(1)" x="',
+    "' onmouseover='alert(1)' x='",
+    '"><script>alert(1)</script><img src=x onerror=alert(1) x="',
+    "Tom & Jerry <b>award</b> &amp; &#34; \"quoted\"",
+]
+
+
+class _CopiedCode(HTMLParser):
+    """The text of each <code> in a built page: what a holder selects and copies."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.codes: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "code":
+            self._depth += 1
+            self.codes.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "code":
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self.codes[-1] += data
+
+
+class _Pasted(HTMLParser):
+    """The holder's website parsing the pasted snippet: every element and attribute."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+def _embed_snippet(name: str) -> str:
+    badge = BadgeView("x-label", name, 2024, "badges/x-label/organisations/acme.svg",
+                      "labels/x-label/")
+    page = Renderer().env.from_string(
+        '{% import "_macros.html" as m with context %}{{ m.embed(b, "organisations/acme/") }}'
+    ).render(b=badge, site_url="https://portal.example/", absolute=absolute)
+    codes = _CopiedCode()
+    codes.feed(page)
+    snippets = [c for c in codes.codes if c.startswith("<a ")]
+    assert len(snippets) == 1, page
+    return snippets[0]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_copied_embed_code_is_safe_html_whatever_the_label_name(name: str) -> None:
+    pasted = _Pasted()
+    pasted.feed(_embed_snippet(name))
+    pasted.close()
+    assert pasted.elements == [
+        ("a", {"href": "https://portal.example/organisations/acme/"}),
+        ("img", {"src": "https://portal.example/badges/x-label/organisations/acme.svg",
+                 "alt": f"{name} 2024", "height": "24"}),
+    ]
+    assert pasted.text == ""  # nothing leaked out of the attribute as text or markup

@@ -225,3 +225,82 @@ def test_taxonomy_duplicate_id(tmp_path: Path) -> None:
     assert [(p.line, p.message) for p in loaded.problems] == [
         (1, "technology_areas: id 'widening-dihs' is listed twice")
     ]
+
+
+# -- paths: links and names (issue 15, class 6) ---------------------------------------------
+
+
+def _site_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "repo" / "content"
+    shutil.copytree(SITE, root)
+    return root
+
+
+def test_a_symlinked_markdown_file_is_refused_and_not_read(tmp_path: Path) -> None:
+    root = _site_copy(tmp_path)
+    outside = tmp_path / "secret.md"
+    outside.write_text(ORG.replace("Synthetic test fixture.", "SECRET-OUTSIDE-THE-REPO"),
+                       encoding="utf-8")
+    (root / "organisations" / "leak.md").symlink_to(outside)
+    loaded = load_content(root)
+    assert [(p.path.endswith("organisations/leak.md"), p.line, p.field) for p in loaded.problems] \
+        == [(True, 1, "file")]
+    assert "symbolic link" in loaded.problems[0].message
+    assert "leak" not in loaded.items["organisations"]
+    assert all("SECRET" not in d.body for d in loaded.documents["organisations"])
+
+
+def test_a_symlinked_collection_folder_is_refused_without_listing_it(tmp_path: Path) -> None:
+    root = _site_copy(tmp_path)
+    target = tmp_path / "etc-like"
+    target.mkdir()
+    for name in ("passwd", "shadow.md", "hosts"):
+        (target / name).write_text("x", encoding="utf-8")
+    shutil.rmtree(root / "offerings")
+    (root / "offerings").symlink_to(target, target_is_directory=True)
+    problems = load_content(root).problems
+    assert [(p.path.endswith("content/offerings"), p.field) for p in problems] == [(True, "folder")]
+    assert "symbolic link" in problems[0].message
+    text = "\n".join(p.text() for p in problems)
+    assert not any(name in text for name in ("passwd", "shadow", "hosts", "etc-like"))
+
+
+def test_a_symlinked_taxonomy_or_folder_inside_a_collection_is_refused(tmp_path: Path) -> None:
+    root = _site_copy(tmp_path)
+    real = tmp_path / "taxonomy.yml"
+    shutil.move(root / "taxonomy.yml", real)
+    (root / "taxonomy.yml").symlink_to(real)
+    (root / "labels" / "more.md").symlink_to(root / "labels", target_is_directory=True)
+    problems = load_content(root).problems
+    found = {(Path(p.path).name, p.field) for p in problems}
+    assert {("taxonomy.yml", "taxonomy"), ("more.md", "folder")} <= found
+    assert all("symbolic link" in p.message for p in problems
+               if Path(p.path).name in ("taxonomy.yml", "more.md"))
+
+
+def test_read_text_never_follows_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text(ORG, encoding="utf-8")
+    (tmp_path / "link.md").symlink_to(real)
+    with pytest.raises(YamlProblem, match="symbolic link"):
+        read_text(tmp_path / "link.md", "link.md")
+
+
+@pytest.mark.parametrize("name", ["acme-robotics\n.md", "acme\n-robotics.md", "acme-robotics .md",
+                                  "acme-robotics\t.md"])
+def test_an_id_must_match_whole_not_up_to_a_newline(tmp_path: Path, name: str) -> None:
+    root = _site_copy(tmp_path)
+    (root / "organisations" / "acme-robotics.md").rename(root / "organisations" / name)
+    problems = [p for p in load_content(root).problems if p.field == "id"]
+    assert len(problems) == 1 and "is not a valid id" in problems[0].message
+    assert "\n" not in problems[0].message  # the name is shown quoted, its newline escaped
+
+
+def test_an_id_of_100_characters_is_fine_and_101_is_not(tmp_path: Path) -> None:
+    root = _site_copy(tmp_path)
+    for length in (100, 101):
+        src = root / "organisations" / "tessile-srl.md"
+        dst = root / "organisations" / ("t" * length + ".md")
+        shutil.copy(src, dst)
+    problems = [p for p in load_content(root).problems if p.field == "id"]
+    assert [Path(p.path).name for p in problems] == ["t" * 101 + ".md"]

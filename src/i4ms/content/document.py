@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,13 +26,28 @@ class Document:
 
 
 def read_text(file: Path, shown: str) -> str:
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        raise YamlProblem(1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+    """The file's text, never through a symbolic link (O_NOFOLLOW: the loader refuses links
+    it lists; this holds when one appears between listing and reading)."""
     try:
-        return file.read_text(encoding="utf-8-sig")
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise YamlProblem(1, "is a symbolic link: content must be a real file") from None
+        raise YamlProblem(1, f"cannot be read ({err.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_BYTES:
+            raise YamlProblem(1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+        data = handle.read()
+    if len(data) > MAX_BYTES:  # grew since the size was read
+        raise YamlProblem(1, f"file is over {MAX_BYTES:,} bytes, the limit")
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise YamlProblem(1, f"file is not UTF-8 text ({err.reason})") from None
+    if "\r" in text:  # line ends as text mode reads them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def parse_document(text: str, shown: str) -> Document:

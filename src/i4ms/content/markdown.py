@@ -15,6 +15,8 @@ import nh3
 from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
+from i4ms.content.limits import TooComplex, markdown_nesting
+
 _TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "code", "pre",
     "blockquote", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "sup",
@@ -27,10 +29,29 @@ _RAW_HTML_TO_NH3 = Options.CMARK_OPT_UNSAFE
 cmark's "raw HTML omitted" comment."""
 
 
+_GFM_BUT_TAGFILTER = ["table", "autolink", "strikethrough", "tasklist"]
+
+
+def raw_html(text: str, tagfilter: bool = True) -> str:
+    """cmark-gfm's HTML for ``text``, raw HTML passed through and not yet sanitised: what a
+    browser would be handed without nh3, and so what validation judges. Without GFM's tag
+    filter (which turns ``<script>`` and eight other tags into text), it is the HTML any
+    CommonMark renderer makes of the Markdown that the open-data API publishes."""
+    if tagfilter:
+        return cmarkgfm.github_flavored_markdown_to_html(text, options=_RAW_HTML_TO_NH3)
+    return cmarkgfm.markdown_to_html_with_extensions(
+        text, options=_RAW_HTML_TO_NH3 | Options.CMARK_OPT_GITHUB_PRE_LANG,
+        extensions=_GFM_BUT_TAGFILTER,
+    )
+
+
 def render_markdown(text: str) -> Markup:
     if not text.strip():
         return Markup("")
-    html = cmarkgfm.github_flavored_markdown_to_html(text, options=_RAW_HTML_TO_NH3)
+    deep = markdown_nesting(text)
+    if deep is not None:  # validation refuses it first; never hand it to the tree builder
+        raise TooComplex(deep[0] + 1, f"quotes and lists nested {deep[1]:,} levels deep")
+    html = raw_html(text)
     clean = nh3.clean(
         html,
         tags=_TAGS,

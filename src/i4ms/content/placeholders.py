@@ -33,7 +33,7 @@ def explain_placeholders(problems: list[Problem]) -> list[Problem]:
 
     out: set[Problem] = set()
     for p in problems:
-        match = _PLACEHOLDER_LINE.match(line_of(p.path, p.line) or "")
+        match = _PLACEHOLDER_LINE.match(line_of(p.path, p.line) or "") if p.is_error else None
         if not match:
             out.add(p)
             continue

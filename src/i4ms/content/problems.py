@@ -2,6 +2,8 @@
 
 A problem always names a file, a line and a field, because the person reading it
 is an IA contributor looking at a pull request, not a developer reading a trace.
+A warning (a name that looks like another item's) is printed with the errors but does
+not fail validation: only a person can tell a look-alike from a real name.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
+ERROR = "error"
+WARNING = "warning"
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -18,9 +23,15 @@ class Problem:
     line: int
     field: str
     message: str
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity != WARNING
 
     def text(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        mark = "warning: " if not self.is_error else ""
+        return f"{self.path}:{self.line}: {self.field}: {mark}{self.message}"
 
     def github(self) -> str:
         # GitHub annotation syntax: properties are escaped differently from the message.
@@ -32,7 +43,13 @@ class Problem:
 
         msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         title = prop(self.field or "content")
-        return f"::error file={prop(self.path)},line={self.line},title={title}::{msg}"
+        level = "error" if self.is_error else "warning"
+        return f"::{level} file={prop(self.path)},line={self.line},title={title}::{msg}"
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that fail validation and the build (warnings do neither)."""
+    return [p for p in problems if p.is_error]
 
 
 class ContentError(Exception):
@@ -59,16 +76,23 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     return f" (did you mean '{hit}'?)" if hit else ""
 
 
+def count_line(problems: Sequence[Problem]) -> str:
+    """"3 problems found", and how many warnings besides when there are any."""
+    n = len(errors(problems))
+    warned = len(problems) - n
+    line = f"{n} problem{'s' if n != 1 else ''} found"
+    return line + (f" and {warned} warning{'s' if warned != 1 else ''}" if warned else "")
+
+
 def format_text(problems: Sequence[Problem]) -> str:
     lines = [p.text() for p in sorted(problems)]
-    n = len(problems)
-    lines.append(f"{n} problem{'s' if n != 1 else ''} found")
+    lines.append(count_line(problems))
     return "\n".join(lines)
 
 
 def format_github(problems: Sequence[Problem]) -> str:
     lines = [p.github() for p in sorted(problems)]
-    lines.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
+    lines.append(count_line(problems))
     return "\n".join(lines)
 
 

@@ -17,6 +17,8 @@ from i4ms.content.yaml12 import Parsed
 def field_name(loc: tuple[str | int, ...]) -> str:
     out = ""
     for part in loc:
+        if isinstance(part, str) and not part.isprintable():  # a key with a newline or a NUL
+            part = part.encode("unicode_escape").decode("ascii")
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "front matter"
 

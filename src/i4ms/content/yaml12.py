@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from i4ms.content.chars import first_control
+
 Path = tuple[str | int, ...]
 
 MAX_NODES = 20_000
@@ -24,8 +26,14 @@ MAX_NODES = 20_000
 MAX_DEPTH = 64
 """Nesting levels allowed; deeper input would exhaust the parser's stack, not teach anything."""
 
-_DEEP_DASHES = re.compile(rf"^(?:[ ]*[-?][ ]+){{{MAX_DEPTH},}}", re.MULTILINE)
-"""A run of compact '- ' or '? ' indicators on one line: each opens a level."""
+_DEEP_DASHES = re.compile(rf"^(?:[ ]*+[-?][ ]++){{{MAX_DEPTH},}}", re.MULTILINE)
+"""A run of compact '- ' or '? ' indicators on one line: each opens a level. The quantifiers
+are possessive: spaces between indicators can be split only one way, so a line that fails
+is given up at once instead of trying every split."""
+
+MAX_DIGITS = 100
+"""Digits a number may have: Python refuses to read more than 4,300 (a denial-of-service
+guard), and no field holds a number longer than a year or an amount."""
 
 _PLAIN = "tag:i4ms.eu,2024:plain"
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -83,24 +91,32 @@ def plain_scalar(text: str) -> Any:
     """The YAML 1.2 core schema's reading of an unquoted scalar."""
     if text and text[0] not in _MAYBE_TYPED:
         return text  # fast path: most values are words
-    if _NULL.match(text):
+    if _NULL.fullmatch(text):
         return None
-    if _BOOL_TRUE.match(text):
+    if _BOOL_TRUE.fullmatch(text):
         return True
-    if _BOOL_FALSE.match(text):
+    if _BOOL_FALSE.fullmatch(text):
         return False
-    if _INT.match(text):
-        return int(text)
-    if _OCT.match(text):
-        return int(text[2:], 8)
-    if _HEX.match(text):
-        return int(text[2:], 16)
-    if _FLOAT.match(text):
-        return float(text)
-    if _INF.match(text):
+    if _INT.fullmatch(text):
+        return int(_length_checked(text))
+    if _OCT.fullmatch(text):
+        return int(_length_checked(text)[2:], 8)
+    if _HEX.fullmatch(text):
+        return int(_length_checked(text)[2:], 16)
+    if _FLOAT.fullmatch(text):
+        return float(_length_checked(text))
+    if _INF.fullmatch(text):
         return -math.inf if text.startswith("-") else math.inf
-    if _NAN.match(text):
-        return math.nan
+    return math.nan if _NAN.fullmatch(text) else text
+
+
+def _length_checked(text: str) -> str:
+    if len(text) <= MAX_DIGITS:
+        return text
+    digits = len(text) - 2 if text[:2] in ("0x", "0o") else sum(c.isdigit() for c in text)
+    if digits > MAX_DIGITS:
+        raise ValueError(f"a number of {digits:,} digits is too long (the limit is "
+                         f"{MAX_DIGITS}); put it in quotes if it is text")
     return text
 
 
@@ -127,9 +143,12 @@ class _Builder:
             self.lines[path] = node.start_mark.line + self.offset
         kind = type(node)
         if kind is ScalarNode:
-            if node.tag == _PLAIN:
-                return plain_scalar(node.value)
-            return self.scalar(node)
+            try:
+                if node.tag == _PLAIN:
+                    return plain_scalar(node.value)
+                return self.scalar(node)
+            except ValueError as err:
+                raise YamlProblem(self.line(node), str(err)) from None
         if kind is SequenceNode:
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         if kind is MappingNode:
@@ -142,7 +161,10 @@ class _Builder:
         if node.tag == "tag:yaml.org,2002:str":
             return node.value
         if node.tag == "tag:yaml.org,2002:int":
-            return int(node.value)
+            value = plain_scalar(node.value)  # the core schema's integer forms, length-checked
+            if type(value) is not int:
+                raise ValueError(f"'{_short(node.value)}' is tagged !!int but is not an integer")
+            return value
         if node.tag == "tag:yaml.org,2002:null":
             return None
         raise YamlProblem(self.line(node), f"YAML tag {node.tag!r} is not allowed here")
@@ -168,7 +190,7 @@ class _Builder:
         return out
 
 
-_TAB_INDENT = re.compile(r"^[ ]*(?:-[ ]+)*\t", re.MULTILINE)
+_TAB_INDENT = re.compile(r"^[ ]*+(?:-[ ]++)*+\t", re.MULTILINE)
 
 
 def _tab_line(text: str, first_line: int) -> int | None:
@@ -204,8 +226,20 @@ def _too_deep(text: str) -> int | None:
     return None
 
 
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _one_line(message: str) -> str:
+    """A problem is one line of output: PyYAML's messages may hold a newline and a position."""
+    return " ".join(message.split())
+
+
 def load_mapping(text: str, first_line: int) -> Parsed:
     """Parse a front matter block whose first line is ``first_line`` (1-based) in its file."""
+    control = first_control(text)
+    if control is not None:  # before PyYAML, whose message for it spans two lines
+        raise YamlProblem(first_line + control[0], control[1])
     tab = _tab_line(text, first_line)
     if tab is not None:
         raise YamlProblem(tab, "tab character in indentation; YAML needs spaces")
@@ -218,9 +252,9 @@ def load_mapping(text: str, first_line: int) -> Parsed:
         mark = err.problem_mark or err.context_mark
         line = first_line + (mark.line if mark else 0)
         reason = err.problem or err.context or "invalid YAML"
-        raise YamlProblem(line, f"YAML does not parse: {reason}") from None
+        raise YamlProblem(line, f"YAML does not parse: {_one_line(reason)}") from None
     except yaml.YAMLError as err:
-        raise YamlProblem(first_line, f"YAML does not parse: {err}") from None
+        raise YamlProblem(first_line, f"YAML does not parse: {_one_line(str(err))}") from None
     if node is None:
         raise YamlProblem(first_line, "front matter is empty")
     builder = _Builder(first_line)

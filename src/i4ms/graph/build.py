@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from i4ms.content.confusables import confusable_names
 from i4ms.content.loader import Item, Loaded, load_content
 from i4ms.content.models import (
     Call,
@@ -28,7 +29,7 @@ from i4ms.content.models import (
     Project,
     Taxonomy,
 )
-from i4ms.content.problems import ContentError, Problem, did_you_mean
+from i4ms.content.problems import ContentError, Problem, did_you_mean, errors
 from i4ms.graph.call_status import CallStatus, call_status, closes_at, opens_at
 from i4ms.graph.event_time import ends_at, starts_at
 from i4ms.graph.references import check_references
@@ -258,24 +259,37 @@ def _unique_holdings(values: list[Holding]) -> list[Holding]:
 
 
 def check(loaded: Loaded) -> list[Problem]:
-    """Every problem in the content, sorted: what `i4ms validate` reports and the build refuses."""
+    """Every problem in the content, sorted: what `i4ms validate` reports and the build refuses.
+    The cyclic GC is paused, as for loading: the checks only add to what loading made, and
+    one collection would rescan all of it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _check(loaded)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check(loaded: Loaded) -> list[Problem]:
     problems = list(loaded.problems)
     problems += check_references(loaded.documents, loaded.ids, loaded.taxonomy)
     problems += _date_order(loaded.items)
     problems += _grant_holders(loaded.items)
     problems += _agenda_speakers(loaded.items)
+    problems += confusable_names(loaded.items)
     return sorted(set(problems))
 
 
 def build_graph(loaded: Loaded) -> tuple[Graph | None, list[Problem]]:
     """Second phase: nothing is generated unless every reference resolves."""
     problems = check(loaded)
-    if problems or loaded.taxonomy is None:
+    if errors(problems) or loaded.taxonomy is None:
         return None, problems
     g = Graph(loaded.taxonomy, **loaded.items)
     _derive(g)
     _derive_events_and_news(g)
-    return g, []
+    return g, problems  # warnings only: `i4ms validate` shows them, they stop nothing
 
 
 def load_graph(root: Path) -> Graph:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from i4ms.content.loader import load_content
 from i4ms.content.placeholders import explain_placeholders
-from i4ms.content.problems import format_github, format_json, format_text
+from i4ms.content.problems import errors, format_github, format_json, format_text
 from i4ms.graph.build import check
 from i4ms.tools import fieldref, scaffold
 from i4ms.tools.schema_export import stale_schemas, write_schemas
@@ -23,15 +23,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 2
     loaded = load_content(root)
     problems = explain_placeholders(check(loaded))
-    if not problems:
+    if not errors(problems):
+        warnings = [p.text() if args.format == "text" else p.github() for p in problems]
         if args.format == "json":
-            print("[]")
-        elif args.format == "text":
+            print(format_json(problems))
+        elif warnings:
+            print("\n".join(warnings))
+        if args.format == "text":
             counts = ", ".join(f"{len(v)} {k}" for k, v in loaded.items.items())
-            print(f"{root}: valid ({counts})")
+            print(f"{root}: valid ({counts}){count_warnings(problems)}")
         return 0
     print(FORMATS[args.format](problems))
     return 1
+
+
+def count_warnings(problems: list) -> str:
+    return f"; {len(problems)} warning{'s' if len(problems) != 1 else ''}" if problems else ""
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

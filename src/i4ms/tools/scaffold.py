@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from i4ms.content.models import COLLECTIONS, Collection
-from i4ms.content.models.fields import ID_PATTERN
+from i4ms.content.models.fields import ID_PATTERN, MAX_ID_LENGTH
 from i4ms.content.placeholders import PLACEHOLDER
 from i4ms.tools.fieldref import FieldDoc, describe
 
@@ -190,12 +190,13 @@ def suggest_id(text: str) -> str:
 def scaffold(kind: str, item_id: str, content: Path) -> Path:
     """Write ``content/<collection>/<item_id>.md`` and return its path, or raise ScaffoldError."""
     spec = kinds()[kind]
-    if not _ID.match(item_id):
-        better = suggest_id(item_id)
-        tip = f" (try '{better}')" if better and _ID.match(better) else ""
+    if not _ID.fullmatch(item_id) or len(item_id) > MAX_ID_LENGTH:
+        better = suggest_id(item_id)[:MAX_ID_LENGTH].strip("-")
+        tip = f" (try '{better}')" if better and _ID.fullmatch(better) else ""
         raise ScaffoldError(
-            f"'{item_id}' is not a valid id: use lower-case letters a-z, digits and single "
-            f"hyphens, like 'smart-weld'{tip}. The id becomes the file name and the page address."
+            f"{item_id!r} is not a valid id: use lower-case letters a-z, digits and single "
+            f"hyphens, at most {MAX_ID_LENGTH} characters, like 'smart-weld'{tip}. "
+            "The id becomes the file name and the page address."
         )
     if not content.is_dir():
         raise ScaffoldError(f"no such content folder: {content}", code=2)

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from functools import cache
 
 import pycountry
+from markupsafe import escape
 
 from i4ms.graph import Graph
 from i4ms.graph.build import Holding
-from i4ms.views.urls import item_url, term_src, url_of
+from i4ms.views.urls import absolute, item_url, term_src, url_of
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,14 @@ class BadgeView:
     @property
     def alt(self) -> str:
         return f"{self.name} {self.year}" if self.year else self.name
+
+    def embed_code(self, site_url: str, holder_url: str) -> str:
+        """The HTML a holder pastes into their own website, as plain text: every attribute is
+        escaped here, once, so the snippet is safe HTML whatever the label's name holds; the
+        page escapes the whole snippet again to show it (a str, so autoescape does)."""
+        page = escape(absolute(site_url, holder_url))
+        img = escape(absolute(site_url, self.url))
+        return (f'<a href="{page}"><img src="{img}" alt="{escape(self.alt)}" height="24"></a>')
 
 
 @cache

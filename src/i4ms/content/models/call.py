@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from i4ms.content.models.fields import (
+    MULTILINE,
+    NAME,
     CountryCode,
     DateOrDateTime,
     HttpUrl,
@@ -23,7 +27,7 @@ class Budget(Strict):
 class Call(Strict):
     """An open call for experiments (cascade funding) or for an award."""
 
-    title: str = Field(min_length=1)
+    title: Annotated[str, NAME] = Field(min_length=1)
     project: ref("projects")  # type: ignore[valid-type]
     opens: DateOrDateTime
     closes: DateOrDateTime
@@ -36,6 +40,6 @@ class Call(Strict):
     technologies: list[vocab("technologies")] = []  # type: ignore[valid-type]
     timezone: TimeZone = "Europe/Brussels"
     label: ref("labels") | None = None  # type: ignore[valid-type]
-    summary: str | None = Field(default=None, max_length=300)
+    summary: Annotated[str | None, MULTILINE] = Field(default=None, max_length=300)
     sources: list[Source] = []
     notes: MaintainerNotes = None

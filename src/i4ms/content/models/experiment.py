@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from i4ms.content.models.fields import (
+    MULTILINE,
+    NAME,
     CountryCode,
     Date,
     Grant,
@@ -21,7 +25,7 @@ class Partner(Strict):
 
 
 class Quote(Strict):
-    text: str = Field(min_length=1)
+    text: Annotated[str, MULTILINE] = Field(min_length=1)
     person: str = Field(min_length=1)
     organisation: ref("organisations") | None = None  # type: ignore[valid-type]
 
@@ -29,12 +33,12 @@ class Quote(Strict):
 class Experiment(Strict):
     """An Application Experiment, told as a success story when its body has the four sections."""
 
-    title: str = Field(min_length=1)
+    title: Annotated[str, NAME] = Field(min_length=1)
     project: ref("projects")  # type: ignore[valid-type]
     partners: list[Partner] = Field(min_length=1)
     technologies: list[vocab("technologies")] = Field(min_length=1)  # type: ignore[valid-type]
-    summary: str = Field(min_length=1, max_length=300)
-    acronym: str | None = None
+    summary: Annotated[str, MULTILINE] = Field(min_length=1, max_length=300)
+    acronym: Annotated[str | None, NAME] = None
     call: ref("calls") | None = None  # type: ignore[valid-type]
     wave: int | None = Field(default=None, ge=1)
     sectors: list[vocab("sectors")] = []  # type: ignore[valid-type]

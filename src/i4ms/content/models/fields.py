@@ -18,12 +18,39 @@ import pycountry
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""Match it whole (``fullmatch``) in Python: there ``$`` also matches before a final newline.
+Pydantic's Rust engine and JSON Schema read ``$`` as the end of the text."""
+
+MAX_ID_LENGTH = 100
+"""An id is a file name and a URL segment, with a year and an extension added for a badge;
+a longer one is a mistake, and too long for some file systems."""
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+"""Dates the portal can mean: I4MS started in 2013; anything outside is a typo, and dates
+near the calendar's ends break the arithmetic of deadlines and calendars."""
 
 
 class Strict(BaseModel):
-    """Front matter model: unknown fields are errors, never silently dropped."""
+    """Front matter model: unknown fields are errors, never silently dropped; a number is a
+    finite number (`.inf`, `1e999` and `.nan` are refused by every float field)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+@dataclass(frozen=True)
+class MultiLine:
+    """Marks a text field that may hold several lines (a summary, a quote, notes). Every other
+    text field is one line: it becomes a title, a link, a calendar or feed header."""
+
+
+@dataclass(frozen=True)
+class Name:
+    """Marks the fields that name an item on the site (its title, name or acronym): they are
+    compared with other items' names for look-alike letters."""
+
+
+MULTILINE = MultiLine()
+NAME = Name()
 
 
 @dataclass(frozen=True)
@@ -66,7 +93,7 @@ def vocab(vocabulary: str) -> Any:
 
 
 def _http_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value, re.IGNORECASE):
         raise ValueError("must be an http(s) URL, like https://example.eu/page")
     return value
 
@@ -118,11 +145,26 @@ TimeZone = Annotated[str, AfterValidator(_timezone), Field(description="IANA tim
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def _sane_year(value: date) -> date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(
+            f"year {value.year:04d} is outside {FIRST_YEAR}-{LAST_YEAR}: check the date"
+        )
+    return value
+
+
+def _not_a_number(value: Any) -> None:
+    """Pydantic reads a number as seconds since 1970: 20230531 is not 31 May 2023."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD, like 2023-05-31")
+
+
 def _date_or_datetime(value: Any) -> Any:
     """A date stays a date; anything with a time is a datetime (offset optional)."""
+    _not_a_number(value)
     if isinstance(value, str):
         text = value.strip()
-        if _DATE_ONLY.match(text):
+        if _DATE_ONLY.fullmatch(text):
             try:
                 return date.fromisoformat(text)
             except ValueError as err:
@@ -139,17 +181,21 @@ def _date_or_datetime(value: Any) -> Any:
 DateOrDateTime = Annotated[
     date | datetime,
     BeforeValidator(_date_or_datetime),
+    AfterValidator(_sane_year),
     Field(description="YYYY-MM-DD, or a date-time like 2021-06-30T17:00:00+02:00"),
 ]
 
 
 def _real_date(value: Any) -> Any:
-    if isinstance(value, str) and not _DATE_ONLY.match(value.strip()):
+    _not_a_number(value)
+    if isinstance(value, str) and not _DATE_ONLY.fullmatch(value.strip()):
         raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD")
     return value
 
 
-Date = Annotated[date, BeforeValidator(_real_date), Field(description="YYYY-MM-DD")]
+Date = Annotated[
+    date, BeforeValidator(_real_date), AfterValidator(_sane_year), Field(description="YYYY-MM-DD")
+]
 
 
 class Source(Strict):
@@ -171,6 +217,7 @@ class Grant(Strict):
 
 MaintainerNotes = Annotated[
     str | None,
+    MULTILINE,
     Field(
         default=None,
         description="for maintainers only (doubts about a source, what is unknown): never "

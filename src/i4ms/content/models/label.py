@@ -4,7 +4,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from i4ms.content.models.fields import HttpUrl, MaintainerNotes, Source, Strict
+from i4ms.content.models.fields import MULTILINE, NAME, HttpUrl, MaintainerNotes, Source, Strict
 
 
 class Criterion(Strict):
@@ -20,13 +20,13 @@ def _criterion(value: Any) -> Any:
 class Label(Strict):
     """A label or award that can be granted, such as the I4MS-SAE label."""
 
-    name: str = Field(min_length=1)
+    name: Annotated[str, NAME] = Field(min_length=1)
     kind: Literal["label", "award"]
     criteria: list[
         Annotated[Criterion, BeforeValidator(_criterion, json_schema_input_type=str | Criterion)]
     ] = Field(min_length=1)
     issuer: str | None = None
-    summary: str | None = Field(default=None, max_length=300)
+    summary: Annotated[str | None, MULTILINE] = Field(default=None, max_length=300)
     website: HttpUrl | None = None
     sources: list[Source] = []
     notes: MaintainerNotes = None

@@ -1,10 +1,19 @@
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from i4ms.content.models.fields import CountryCode, Grant, HttpUrl, MaintainerNotes, Source, Strict
+from i4ms.content.models.fields import (
+    MULTILINE,
+    NAME,
+    CountryCode,
+    Grant,
+    HttpUrl,
+    MaintainerNotes,
+    Source,
+    Strict,
+)
 
 OrganisationType = Literal[
     "sme", "midcap", "large", "company", "research", "university", "dih", "public", "other"
@@ -14,13 +23,13 @@ OrganisationType = Literal[
 class Organisation(Strict):
     """A company, DIH, research centre or university; its experiments are derived, not typed."""
 
-    name: str = Field(min_length=1)
+    name: Annotated[str, NAME] = Field(min_length=1)
     country: CountryCode
     type: OrganisationType
-    short_name: str | None = None
+    short_name: Annotated[str | None, NAME] = None
     region: str | None = None
     website: HttpUrl | None = None
     grants: list[Grant] = []
-    summary: str | None = Field(default=None, max_length=300)
+    summary: Annotated[str | None, MULTILINE] = Field(default=None, max_length=300)
     sources: list[Source] = []
     notes: MaintainerNotes = None

@@ -1,10 +1,20 @@
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from i4ms.content.models.fields import Date, HttpUrl, MaintainerNotes, Source, Strict, ref, vocab
+from i4ms.content.models.fields import (
+    MULTILINE,
+    NAME,
+    Date,
+    HttpUrl,
+    MaintainerNotes,
+    Source,
+    Strict,
+    ref,
+    vocab,
+)
 
 
 class Marketplace(Strict):
@@ -15,8 +25,8 @@ class Marketplace(Strict):
 class Project(Strict):
     """An I4MS project: an Innovation Action or the Coordination and Support Action."""
 
-    name: str = Field(min_length=1)
-    acronym: str = Field(min_length=1)
+    name: Annotated[str, NAME] = Field(min_length=1)
+    acronym: Annotated[str, NAME] = Field(min_length=1)
     phase: int = Field(ge=1, le=4)
     kind: Literal["innovation-action", "csa"]
     website: HttpUrl
@@ -27,6 +37,6 @@ class Project(Strict):
     technologies: list[vocab("technologies")] = []  # type: ignore[valid-type]
     dihs: list[ref("organisations")] = []  # type: ignore[valid-type]
     marketplace: Marketplace | None = None
-    summary: str | None = Field(default=None, max_length=300)
+    summary: Annotated[str | None, MULTILINE] = Field(default=None, max_length=300)
     sources: list[Source] = []
     notes: MaintainerNotes = None

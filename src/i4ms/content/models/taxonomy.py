@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field, model_validator
 
-from i4ms.content.models.fields import ID_PATTERN, Strict
+from i4ms.content.models.fields import ID_PATTERN, MAX_ID_LENGTH, MULTILINE, Strict
 
 
 class Term(Strict):
-    id: str = Field(pattern=ID_PATTERN)
+    id: str = Field(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)
     name: str = Field(min_length=1)
-    description: str | None = None
+    description: Annotated[str | None, MULTILINE] = None
 
 
 class Taxonomy(Strict):
