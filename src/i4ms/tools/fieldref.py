@@ -140,7 +140,8 @@ MEANING: dict[str, str] = {
                     "without one to be read in `timezone`; a date alone for a whole day.",
     "Event.ends": "When it ends, in the same form; leave it out when no source states it.",
     "Event.timezone": "Time zone in which times without an offset and the agenda are read.",
-    "Event.online": "`true` when it takes place online (it may also have a `place`).",
+    "Event.online": ("`true` when it takes place online (it may also have a `place`); leave it "
+                     "out when no source says."),
     "Event.place": "Where it takes place, for an event on site.",
     "Place.city": "The city.",
     "Place.country": "The country.",
@@ -151,7 +152,8 @@ MEANING: dict[str, str] = {
     "Speaker.organisation": "The organisation the speaker speaks for.",
     "Speaker.role": "The speaker's part, e.g. Moderator.",
     "Event.agenda": "The programme, in order.",
-    "AgendaItem.time": "Local start time, HH:MM, in the event's time zone.",
+    "AgendaItem.time": ("Local time, HH:MM or HH:MM–HH:MM, in the event's time zone; leave it out "
+                        "when the programme gives none."),
     "AgendaItem.title": "What happens then.",
     "AgendaItem.speakers": "Names from the event's `speakers`.",
     "Event.registration_url": "Where to register.",

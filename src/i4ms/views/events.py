@@ -34,7 +34,7 @@ def where_text(ctx: BuildContext, event_id: str) -> str:
         parts.append(place)
     if ev.online:
         parts.append("online")
-    return " and ".join(parts)
+    return " and ".join(parts) or "not stated"
 
 
 def event_row(ctx: BuildContext, event_id: str) -> dict[str, Any]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from i4ms.content.models.fields import (
     CountryCode,
@@ -34,8 +34,10 @@ class Speaker(Strict):
 
 
 class AgendaItem(Strict):
-    time: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
-                      description="local start time (HH:MM) in the event's time zone")
+    time: str | None = Field(
+        default=None, pattern=r"^\d\d:\d\d(?:[–-]\d\d:\d\d)?$",
+        description="local time (HH:MM, or HH:MM–HH:MM) in the event's time zone; leave it out "
+                    "when the programme gives none")
     title: str = Field(min_length=1)
     speakers: list[str] = Field(default=[], description="names from the event's `speakers`")
 
@@ -49,7 +51,8 @@ class Event(Strict):
     summary: str = Field(min_length=1, max_length=300)
     ends: DateOrDateTime | None = None
     timezone: TimeZone = "Europe/Brussels"
-    online: bool = False
+    online: bool | None = Field(
+        default=None, description="true when it takes place online; leave it out when no source says")
     place: Place | None = None
     organisers: list[ref("projects", "organisations")] = []  # type: ignore[valid-type]
     speakers: list[Speaker] = []
@@ -61,13 +64,6 @@ class Event(Strict):
     technologies: list[vocab("technologies")] = []  # type: ignore[valid-type]
     sources: list[Source] = []
     notes: MaintainerNotes = None
-
-    @model_validator(mode="after")
-    def _where(self) -> Event:
-        if not self.online and self.place is None:
-            raise ValueError("say where the event takes place: `online: true`, a `place` "
-                             "({city, country}), or both")
-        return self
 
 
 KIND_NAMES: dict[str, str] = {
