@@ -2,9 +2,9 @@
 
 Which fields exist, which are required, their types, references, vocabularies
 and constraints are read from the pydantic models and their JSON Schema, never
-typed by hand. The only hand-written part is :data:`MEANING`, one line of prose
-per field saying what it is for; a test fails when a field has none or a line
-names a field that no longer exists. ``CONTRIBUTING.md`` holds the output
+typed by hand. What each field is for is its ``Field(description=...)`` in the
+models, the same text the JSON Schemas, `i4ms new` and the CMS hints show; a test
+fails when a field has none. ``CONTRIBUTING.md`` holds the output
 between :data:`START` and :data:`END`; ``--write`` refreshes it and ``--check``
 fails when it is stale.
 """
@@ -39,111 +39,6 @@ from i4ms.content.models.fields import (
 START = "<!-- fieldref:start -->"
 END = "<!-- fieldref:end -->"
 TAXONOMY_PATH = "content/taxonomy.yml"
-
-# What each field is for, in the words of the content model. Keys are "Model.field" or,
-# for a field that means the same everywhere, the bare field name.
-MEANING: dict[str, str] = {
-    # shared
-    "summary": "One or two sentences shown in listings, cards and search results.",
-    "sources": "Where the facts come from: the published pages or documents you took them from.",
-    "notes": "For maintainers only: doubts about a source, what is still unknown. Never shown on "
-             "the site, never exported.",
-    "technologies": "The technologies involved.",
-    "technology_areas": "The I4MS technology areas.",
-    "Source.title": "Title of the page or document, as its publisher gives it.",
-    "Source.url": "Address of the page or document.",
-    "Grant.label": "The label or award that was granted.",
-    "Grant.year": "Year it was granted.",
-    # projects
-    "Project.name": "Full name of the project.",
-    "Project.acronym": "Short name, as the project writes it.",
-    "Project.phase": "I4MS phase the project belongs to.",
-    "Project.kind": "`innovation-action` for an Innovation Action (IA), `csa` for the "
-                    "Coordination and Support Action.",
-    "Project.website": "The project's own website.",
-    "Project.coordinator": "The organisation that coordinates the project.",
-    "Project.started": "First day of the project.",
-    "Project.ended": "Last day of the project; on or after `started`.",
-    "Project.dihs": "Digital Innovation Hubs in the project.",
-    "Project.marketplace": "The project's marketplace (for example emGORA).",
-    "Marketplace.name": "Name of the marketplace.",
-    "Marketplace.url": "Address of the marketplace.",
-    # experiments
-    "Experiment.title": "Title of the Application Experiment (AE).",
-    "Experiment.project": "The I4MS project that funded and ran the experiment.",
-    "Experiment.partners": "The organisations in the experiment, each with its role; the "
-                           "experiment shows on each organisation's page.",
-    "Experiment.acronym": "Short name of the experiment, if it has one.",
-    "Experiment.call": "The open call through which the experiment was selected.",
-    "Experiment.wave": "Which wave (cut-off) of the call selected it.",
-    "Experiment.sectors": "Industrial sectors of the experiment.",
-    "Experiment.countries": "Countries of the experiment; when absent, derived from the "
-                            "partners' countries.",
-    "Experiment.grants": "Labels and awards granted to the experiment (I4MS-SAE label, "
-                         "Disruptors Award); every partner holds them too.",
-    "Experiment.quotes": "Quotes from people in the experiment, as published.",
-    "Experiment.website": "The experiment's own page.",
-    "Experiment.started": "First day of the experiment.",
-    "Experiment.ended": "Last day of the experiment; on or after `started`.",
-    "Experiment.image": "Path or address of an image for the experiment's page.",
-    "Partner.organisation": "The partner organisation.",
-    "Partner.role": "What the partner did in the experiment.",
-    "Quote.text": "The quoted words, exactly as published.",
-    "Quote.person": "Who said it: name and position.",
-    "Quote.organisation": "The organisation the person speaks for.",
-    # organisations
-    "Organisation.name": "Full name of the organisation.",
-    "Organisation.country": "Country of the organisation's seat.",
-    "Organisation.type": "What kind of organisation it is; `company` for a company whose size "
-                         "(SME, mid-cap, large) no source states.",
-    "Organisation.short_name": "Short name or acronym, shown where space is short.",
-    "Organisation.region": "Region within the country.",
-    "Organisation.website": "The organisation's website.",
-    "Organisation.grants": "Labels and awards granted to the organisation directly, not "
-                           "through an experiment (those are derived).",
-    # calls
-    "Call.title": "Title of the open call, as published.",
-    "Call.project": "The project that runs the call.",
-    "Call.opens": "When submissions open. A time without an offset is read in `timezone`.",
-    "Call.closes": "The deadline; must be after `opens`. Its status (upcoming, open, closed) "
-                   "is computed from these dates, never typed.",
-    "Call.url": "The call's page, where applicants find the full text.",
-    "Call.identifier": "The call's official identifier, if it has one.",
-    "Call.budget": "Total budget of the call.",
-    "Budget.amount": "The amount.",
-    "Budget.currency": "Currency code (ISO 4217).",
-    "Call.max_per_experiment": "Most funding one experiment can receive, in the budget's "
-                               "currency.",
-    "Call.eligible_countries": "Countries whose organisations may apply, when the call "
-                               "restricts them.",
-    "Call.timezone": "Time zone in which dates and times without an offset are read.",
-    "Call.label": "The label or award the call leads to, for a call for an award.",
-    # offerings
-    "Offering.title": "Name of the service, platform or training.",
-    "Offering.provider": "Who offers it: a project or an organisation.",
-    "Offering.category": "What kind of offering it is.",
-    "Offering.url": "Where to find or order it.",
-    "Offering.countries": "Countries where it is offered, when it is not Europe-wide.",
-    # labels
-    "Label.name": "Name of the label or award.",
-    "Label.kind": "`label` for a label, `award` for an award.",
-    "Label.criteria": "What it takes to be granted it. A plain line of text is a criterion "
-                      "without a group.",
-    "Criterion.text": "The criterion.",
-    "Criterion.group": "Heading under which the criterion is listed.",
-    "Label.issuer": "Who grants it.",
-    "Label.website": "The label's or award's page.",
-    # taxonomy
-    "Taxonomy.technologies": "Technologies that experiments, calls, offerings and projects "
-                             "name in `technologies`.",
-    "Taxonomy.sectors": "Industrial sectors, for experiments' `sectors`.",
-    "Taxonomy.roles": "Partner roles, for `partners[].role` in experiments.",
-    "Taxonomy.offering_categories": "Kinds of offering, for offerings' `category`.",
-    "Taxonomy.technology_areas": "The I4MS technology areas, for `technology_areas`.",
-    "Term.id": "The id that content uses.",
-    "Term.name": "Name shown on the site.",
-    "Term.description": "One sentence shown with the name.",
-}
 
 # Type aliases of ``fields.py``, recognised by their validators: a field declared with one
 # of them is shown as that, not as plain text.
@@ -279,10 +174,6 @@ def _schema_rules(schema: dict[str, Any], is_list: bool, pattern: bool) -> list[
     return rules
 
 
-def meaning_of(owner: str, name: str) -> str:
-    return MEANING.get(f"{owner}.{name}") or MEANING.get(name, "")
-
-
 def describe(model: type[BaseModel], prefix: str = "", depth: int = 0) -> list[FieldDoc]:
     """Every field of ``model`` and, after each nested object, its own fields."""
     schema = model.model_json_schema(mode="validation")
@@ -341,7 +232,7 @@ def describe(model: type[BaseModel], prefix: str = "", depth: int = 0) -> list[F
             path=path, name=name, owner=model.__name__, depth=depth,
             required=info.is_required(), nullable=nullable, is_list=is_list, kind=kind,
             type=f"list of {many}" if is_list else one,
-            meaning=meaning_of(model.__name__, name), rules=tuple(rules), refs=refs,
+            meaning=info.description or "", rules=tuple(rules), refs=refs,
             vocabulary=vocabulary, choices=choices, nested=nested, default=default,
             minimum=numbers.get("minimum", numbers.get("exclusiveMinimum")),
             maximum=numbers.get("maximum"), max_length=numbers.get("maxLength"),

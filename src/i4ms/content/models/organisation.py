@@ -4,7 +4,17 @@ from typing import Literal
 
 from pydantic import Field
 
-from i4ms.content.models.fields import CountryCode, Grant, HttpUrl, MaintainerNotes, Source, Strict
+from i4ms.content.models.fields import (
+    NOTES,
+    SOURCES,
+    SUMMARY,
+    CountryCode,
+    Grant,
+    HttpUrl,
+    MaintainerNotes,
+    Source,
+    Strict,
+)
 
 OrganisationType = Literal[
     "sme", "midcap", "large", "company", "research", "university", "dih", "public", "other"
@@ -14,13 +24,18 @@ OrganisationType = Literal[
 class Organisation(Strict):
     """A company, DIH, research centre or university; its experiments are derived, not typed."""
 
-    name: str = Field(min_length=1)
-    country: CountryCode
-    type: OrganisationType
-    short_name: str | None = None
-    region: str | None = None
-    website: HttpUrl | None = None
-    grants: list[Grant] = []
-    summary: str | None = Field(default=None, max_length=300)
-    sources: list[Source] = []
-    notes: MaintainerNotes = None
+    name: str = Field(min_length=1, description="Full name of the organisation.")
+    country: CountryCode = Field(description="Country of the organisation's seat.")
+    type: OrganisationType = Field(
+        description="What kind of organisation it is; `company` for a company whose size "
+        "(SME, mid-cap, large) no source states.")
+    short_name: str | None = Field(
+        default=None, description="Short name or acronym, shown where space is short.")
+    region: str | None = Field(default=None, description="Region within the country.")
+    website: HttpUrl | None = Field(default=None, description="The organisation's website.")
+    grants: list[Grant] = Field(
+        default=[], description="Labels and awards granted to the organisation directly, not "
+        "through an experiment (those are derived).")
+    summary: str | None = Field(default=None, max_length=300, description=SUMMARY)
+    sources: list[Source] = Field(default=[], description=SOURCES)
+    notes: MaintainerNotes = Field(default=None, description=NOTES)
