@@ -8,6 +8,8 @@ echo "== i4ms validate content/"
 .venv/bin/i4ms validate content/
 echo "== i4ms schema --check"
 .venv/bin/i4ms schema --check
+echo "== i4ms cms --check"
+.venv/bin/i4ms cms --check
 echo "== ruff"
 .venv/bin/ruff check src hooks tests bench
 echo "== pytest"

@@ -10,7 +10,7 @@ from i4ms.content.loader import load_content
 from i4ms.content.placeholders import explain_placeholders
 from i4ms.content.problems import format_github, format_json, format_text
 from i4ms.graph.build import check
-from i4ms.tools import fieldref, scaffold
+from i4ms.tools import cms_config, fieldref, scaffold
 from i4ms.tools.schema_export import stale_schemas, write_schemas
 
 FORMATS = {"text": format_text, "github": format_github, "json": format_json}
@@ -62,6 +62,7 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(run=cmd_schema)
     scaffold.add_parser(sub)
     fieldref.add_parser(sub)
+    cms_config.add_parser(sub)
     return top
 
 

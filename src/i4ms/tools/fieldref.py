@@ -95,6 +95,11 @@ class FieldDoc:
     minimum: float | None = None
     maximum: float | None = None
     max_length: int | None = None
+    min_length: int | None = None
+    pattern: str | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    exclusive_minimum: float | None = None
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool, list[Any]]:
@@ -236,6 +241,10 @@ def describe(model: type[BaseModel], prefix: str = "", depth: int = 0) -> list[F
             vocabulary=vocabulary, choices=choices, nested=nested, default=default,
             minimum=numbers.get("minimum", numbers.get("exclusiveMinimum")),
             maximum=numbers.get("maximum"), max_length=numbers.get("maxLength"),
+            min_length=numbers.get("minLength"), pattern=numbers.get("pattern"),
+            min_items=field_schema.get("minItems") if is_list else None,
+            max_items=field_schema.get("maxItems") if is_list else None,
+            exclusive_minimum=numbers.get("exclusiveMinimum"),
         ))
         if nested is not None:
             out += describe(nested, f"{path}[]." if is_list else f"{path}.", depth + 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from i4ms.outputs.cms import admin
 from i4ms.outputs.pages import (
     collections,
     home,
@@ -34,6 +35,7 @@ GENERATORS: list[Generator] = [
     home.generate,
     search.generate,
     opendata.generate,
+    admin.generate,  # the CMS at /admin/
     # Keep last: enriches every page added above with sharing metadata (Open Graph, JSON-LD).
     sharing.generate,
 ]
