@@ -32,6 +32,8 @@ BACKEND: dict[str, Any] = {
     "name": "github",
     "repo": "i4ms-portal/i4ms-portal",
     "branch": "main",
+    # Contributors without write access save to a fork; the pull request comes from there.
+    "open_authoring": True,
 }
 
 BODY_DEFAULTS = {
