@@ -3,6 +3,7 @@ clone: what a contributor does (create, be refused, edit) and what lands in the 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -12,10 +13,19 @@ from sitebuild import REPO, build, serve
 from i4ms.tools.cli import main
 
 IMAGES = REPO / "docs" / "images"
+"""Where the screenshots CONTRIBUTING.md shows go, when I4MS_SCREENSHOTS=1 (to refresh them);
+otherwise into a temporary folder, so a test run leaves the checkout as it was."""
 TITLE = "Synthetic test experiment: welding cell twin"
 SLUG = "synthetic-test-experiment-welding-cell-twin"
 SECTIONS = {"Challenge": "Synthetic challenge text.", "Solution": "Synthetic solution text.",
             "Results": "Synthetic results text.", "Impact": "Synthetic impact text."}
+
+
+@pytest.fixture(scope="module")
+def images(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if os.environ.get("I4MS_SCREENSHOTS") == "1":
+        return IMAGES
+    return tmp_path_factory.mktemp("screenshots")
 
 
 def _field(page, name: str, nth: int = 0):
@@ -59,7 +69,8 @@ def _fill_experiment(page, summary: str) -> None:
     _field(page, "summary").fill(summary)
 
 
-def test_create_an_experiment_through_the_form(cms, clone: Path, tmp_path: Path) -> None:
+def test_create_an_experiment_through_the_form(cms, images: Path, clone: Path,
+                                              tmp_path: Path) -> None:
     page = cms.page
     _open(cms, "#/collections/experiments/new")
     _fill_experiment(page, "Synthetic: a welding cell simulated on HPC before it was built.")
@@ -72,7 +83,7 @@ def test_create_an_experiment_through_the_form(cms, clone: Path, tmp_path: Path)
         page.wait_for_timeout(150)
         page.keyboard.type(text)
         page.wait_for_timeout(150)
-    page.screenshot(path=str(IMAGES / "cms-new-experiment.png"), full_page=False)
+    page.screenshot(path=str(images / "cms-new-experiment.png"), full_page=False)
     _publish(page)
     target = clone / "content" / "experiments" / f"{SLUG}.md"
     page.wait_for_function("() => true")
@@ -99,7 +110,8 @@ def test_create_an_experiment_through_the_form(cms, clone: Path, tmp_path: Path)
 
 
 @pytest.mark.parametrize("case", ["required", "too-long"])
-def test_the_form_refuses_what_the_model_refuses(cms, clone: Path, case: str) -> None:
+def test_the_form_refuses_what_the_model_refuses(cms, images: Path, clone: Path,
+                                                case: str) -> None:
     page = cms.page
     _open(cms, "#/collections/experiments/new")
     before = sorted((clone / "content" / "experiments").iterdir())
@@ -113,18 +125,18 @@ def test_the_form_refuses_what_the_model_refuses(cms, clone: Path, case: str) ->
     error = page.get_by_text(message).first
     error.wait_for()
     if case == "too-long":
-        page.screenshot(path=str(IMAGES / "cms-refused.png"))
+        page.screenshot(path=str(images / "cms-refused.png"))
     page.wait_for_timeout(500)
     assert sorted((clone / "content" / "experiments").iterdir()) == before
 
 
-def test_edit_one_field_of_an_organisation(cms, clone: Path) -> None:
+def test_edit_one_field_of_an_organisation(cms, images: Path, clone: Path) -> None:
     page = cms.page
     path = clone / "content" / "organisations" / "fraunhofer.md"
     original = path.read_text(encoding="utf-8")
     _open(cms, "#/collections/organisations/entries/fraunhofer")
     _field(page, "region").fill("Bavaria")
-    page.screenshot(path=str(IMAGES / "cms-edit-organisation.png"))
+    page.screenshot(path=str(images / "cms-edit-organisation.png"))
     _publish(page)
     for _ in range(50):
         if path.read_text(encoding="utf-8") != original:
@@ -141,10 +153,10 @@ def test_edit_one_field_of_an_organisation(cms, clone: Path) -> None:
         assert line in saved.splitlines(), saved
 
 
-def test_the_admin_page_makes_no_request_off_localhost(cms) -> None:
+def test_the_admin_page_makes_no_request_off_localhost(cms, images: Path) -> None:
     page = cms.page
     _open(cms, "#/collections/experiments", ready="CAPSULE")
-    page.screenshot(path=str(IMAGES / "cms-collections.png"))
+    page.screenshot(path=str(images / "cms-collections.png"))
     page.goto(cms.admin + "#/collections/experiments/new")
     _field(page, "title").wait_for()
     page.wait_for_timeout(1500)
