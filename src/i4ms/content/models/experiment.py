@@ -37,25 +37,25 @@ class Experiment(Strict):
     """An Application Experiment, told as a success story when its body has the four sections."""
 
     title: str = Field(min_length=1, description="Title of the Application Experiment (AE).")
+    acronym: str | None = Field(default=None,
+                                description="Short name of the experiment, if it has one.")
     project: ref("projects") = Field(  # type: ignore[valid-type]
         description="The I4MS project that funded and ran the experiment.")
+    call: ref("calls") | None = Field(  # type: ignore[valid-type]
+        default=None, description="The open call through which the experiment was selected.")
+    wave: int | None = Field(default=None, ge=1,
+                             description="Which wave (cut-off) of the call selected it.")
     partners: list[Partner] = Field(
         min_length=1, description="The organisations in the experiment, each with its role; the "
         "experiment shows on each organisation's page.")
     technologies: list[vocab("technologies")] = Field(  # type: ignore[valid-type]
         min_length=1, description=TECHNOLOGIES)
-    summary: str = Field(min_length=1, max_length=300, description=SUMMARY)
-    acronym: str | None = Field(default=None,
-                                description="Short name of the experiment, if it has one.")
-    call: ref("calls") | None = Field(  # type: ignore[valid-type]
-        default=None, description="The open call through which the experiment was selected.")
-    wave: int | None = Field(default=None, ge=1,
-                             description="Which wave (cut-off) of the call selected it.")
     sectors: list[vocab("sectors")] = Field(  # type: ignore[valid-type]
         default=[], description="Industrial sectors of the experiment.")
     countries: list[CountryCode] = Field(
         default=[], description="Countries of the experiment; when absent, derived from the "
         "partners' countries.")
+    summary: str = Field(min_length=1, max_length=300, description=SUMMARY)
     grants: list[Grant] = Field(
         default=[], description="Labels and awards granted to the experiment (I4MS-SAE label, "
         "Disruptors Award); every partner holds them too.")

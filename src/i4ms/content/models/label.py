@@ -32,12 +32,12 @@ class Label(Strict):
     name: str = Field(min_length=1, description="Name of the label or award.")
     kind: Literal["label", "award"] = Field(
         description="`label` for a label, `award` for an award.")
+    issuer: str | None = Field(default=None, description="Who grants it.")
+    summary: str | None = Field(default=None, max_length=300, description=SUMMARY)
+    website: HttpUrl | None = Field(default=None, description="The label's or award's page.")
     criteria: list[
         Annotated[Criterion, BeforeValidator(_criterion, json_schema_input_type=str | Criterion)]
     ] = Field(min_length=1, description="What it takes to be granted it. A plain line of text is "
               "a criterion without a group.")
-    issuer: str | None = Field(default=None, description="Who grants it.")
-    summary: str | None = Field(default=None, max_length=300, description=SUMMARY)
-    website: HttpUrl | None = Field(default=None, description="The label's or award's page.")
     sources: list[Source] = Field(default=[], description=SOURCES)
     notes: MaintainerNotes = Field(default=None, description=NOTES)

@@ -26,10 +26,10 @@ class Offering(Strict):
     category: vocab("offering_categories") = Field(  # type: ignore[valid-type]
         description="What kind of offering it is.")
     url: HttpUrl | None = Field(default=None, description="Where to find or order it.")
-    summary: str | None = Field(default=None, max_length=300, description=SUMMARY)
     technologies: list[vocab("technologies")] = Field(  # type: ignore[valid-type]
         default=[], description=TECHNOLOGIES)
     countries: list[CountryCode] = Field(
         default=[], description="Countries where it is offered, when it is not Europe-wide.")
+    summary: str | None = Field(default=None, max_length=300, description=SUMMARY)
     sources: list[Source] = Field(default=[], description=SOURCES)
     notes: MaintainerNotes = Field(default=None, description=NOTES)

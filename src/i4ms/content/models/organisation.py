@@ -25,12 +25,12 @@ class Organisation(Strict):
     """A company, DIH, research centre or university; its experiments are derived, not typed."""
 
     name: str = Field(min_length=1, description="Full name of the organisation.")
+    short_name: str | None = Field(
+        default=None, description="Short name or acronym, shown where space is short.")
     country: CountryCode = Field(description="Country of the organisation's seat.")
     type: OrganisationType = Field(
         description="What kind of organisation it is; `company` for a company whose size "
         "(SME, mid-cap, large) no source states.")
-    short_name: str | None = Field(
-        default=None, description="Short name or acronym, shown where space is short.")
     region: str | None = Field(default=None, description="Region within the country.")
     website: HttpUrl | None = Field(default=None, description="The organisation's website.")
     grants: list[Grant] = Field(
