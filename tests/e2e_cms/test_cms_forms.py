@@ -133,6 +133,9 @@ def test_the_form_refuses_what_the_model_refuses(cms, images: Path, clone: Path,
 def test_edit_one_field_of_an_organisation(cms, images: Path, clone: Path) -> None:
     page = cms.page
     path = clone / "content" / "organisations" / "fraunhofer.md"
+    comment = "# synthetic comment, written by the CMS test"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "type: research\n", f"type: research\n{comment}\n", 1), encoding="utf-8")
     original = path.read_text(encoding="utf-8")
     _open(cms, "#/collections/organisations/entries/fraunhofer")
     _field(page, "region").fill("Bavaria")
@@ -152,6 +155,7 @@ def test_edit_one_field_of_an_organisation(cms, images: Path, clone: Path) -> No
 
     assert keys(saved) == ["name", "short_name", "country", "type", "region", "sources"]
     assert [k for k in keys(saved) if k != "region"] == keys(original)
+    assert comment not in saved  # Decap keeps no YAML comment: notes belong in `notes`
     assert saved.split("\n---\n", 1)[1] == original.split("\n---\n", 1)[1]
     for line in ("name: Fraunhofer-Gesellschaft zur Förderung der angewandten Forschung e.V.",
                  "short_name: Fraunhofer", "type: research"):
