@@ -8,6 +8,8 @@ echo "== i4ms validate content/"
 .venv/bin/i4ms validate content/
 echo "== i4ms schema --check"
 .venv/bin/i4ms schema --check
+echo "== i4ms cms --check"
+.venv/bin/i4ms cms --check
 echo "== lint-imports (layers import downwards only; MkDocs and Material in the adapter alone)"
 .venv/bin/lint-imports --no-cache
 echo "== ruff"

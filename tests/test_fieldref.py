@@ -18,7 +18,7 @@ from i4ms.content.models import COLLECTIONS, Collection, Taxonomy
 from i4ms.content.models.call import Call
 from i4ms.content.schemas import schemas
 from i4ms.tools import fieldref
-from i4ms.tools.fieldref import END, MEANING, START, describe, render
+from i4ms.tools.fieldref import END, START, describe, render
 
 REPO = Path(__file__).resolve().parents[1]
 NAMES = [*COLLECTIONS, "taxonomy"]
@@ -81,22 +81,60 @@ def test_every_schema_property_is_a_row_with_its_required_flag(generated, export
         assert got[path][0] == ("**yes**" if required else "no"), path
 
 
+def _type_descriptions() -> set[str]:
+    """Descriptions carried by the shared field types (``ref``, ``vocab``, ``HttpUrl``...):
+    generic words about a type, which a field must replace with what it is for."""
+    from i4ms.content.models import fields
+
+    found = {f"id of an item in {c}" for c in [*COLLECTIONS, "projects or organisations"]}
+    found |= {f"id from taxonomy.yml `{v}`" for v in Taxonomy.model_fields}
+    for alias in (fields.HttpUrl, fields.CountryCode, fields.TimeZone, fields.Date,
+                  fields.DateOrDateTime):
+        found |= {m.description for m in alias.__metadata__ if getattr(m, "description", None)}
+    return found
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_every_field_says_what_it_is(generated, name: str) -> None:
-    for key, cells in generated.items():
-        if key.startswith(_title(name) + ":"):
-            assert cells[2], f"{key}: no description: add a line to fieldref.MEANING"
+def test_every_field_says_what_it_is_in_its_model(generated, exported, name: str) -> None:
+    """The text is the field's own ``Field(description=...)``, and the JSON Schema (editor
+    hover help) and the field reference show that same text."""
+    model = COLLECTIONS[name].model if name in COLLECTIONS else Taxonomy
+    generic = _type_descriptions()
+    schema_descriptions = {p: d for p, d in _schema_descriptions(exported[name]).items()}
+    for doc in describe(model):
+        assert doc.meaning, f"{name}: {doc.path}: no description: give the field " \
+                            "Field(description=...) in its model"
+        assert doc.meaning not in generic, f"{name}: {doc.path}: only its type's description"
+        assert schema_descriptions[doc.path] == doc.meaning, doc.path
+        key = f"{_title(name)}:{doc.path}"
+        assert generated[key][2].startswith(fieldref._cell(doc.meaning)), key
 
 
-def test_meaning_has_no_stale_lines() -> None:
-    """Each hand-written line belongs to a field that exists."""
-    models = {spec.model for spec in COLLECTIONS.values()} | {Taxonomy}
-    used: set[str] = set()
-    for model in models:
-        for doc in describe(model):
-            used.add(f"{doc.owner}.{doc.name}" if f"{doc.owner}.{doc.name}" in MEANING
-                     else doc.name)
-    assert sorted(set(MEANING) - used) == []
+def _schema_descriptions(schema: dict, node: dict | None = None, prefix: str = "") -> dict[str, str]:
+    """Every property path in a JSON Schema -> its description, following local $refs."""
+    node = schema if node is None else node
+    out = {}
+    for name, prop in node.get("properties", {}).items():
+        path = prefix + name
+        out[path] = prop.get("description", "")
+        branches = [b for b in prop.get("anyOf", [prop]) if b.get("type") != "null"]
+        target = branches[0] if branches else prop
+        is_list = target.get("type") == "array"
+        target = target.get("items", {}) if is_list else target
+        target = next((b for b in target.get("anyOf", []) if "$ref" in b), target)
+        if "$ref" in target:
+            sub = schema["$defs"][target["$ref"].split("/")[-1]]
+            out.update(_schema_descriptions(schema, sub, f"{path}[]." if is_list else f"{path}."))
+    return out
+
+
+def test_schemas_on_disk_carry_the_descriptions() -> None:
+    """`schemas/*.json` (what editors read for hover help) has no empty description left."""
+    for name in NAMES:
+        schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        described = _schema_descriptions(schema)
+        assert described and all(described.values()), \
+            [p for p, d in described.items() if not d]
 
 
 def test_references_vocabularies_and_constraints_are_shown(generated) -> None:

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from i4ms.content.fielddocs import FieldDoc, describe
 from i4ms.content.models import COLLECTIONS, Collection
 from i4ms.content.models.offering import Offering
 from i4ms.content.placeholders import explain_placeholders
 from i4ms.content.problems import Problem
-from i4ms.tools.fieldref import FieldDoc, describe
 from i4ms.tools.scaffold import kinds
 
 REPO = Path(__file__).resolve().parents[1]

@@ -213,7 +213,8 @@ class Head(HTMLParser):
 
 
 def pages(site: Path) -> list[Path]:
-    return [p for p in sorted(site.rglob("index.html"))]
+    """Portal pages; /admin/ is the contributors' form (noindex), not a page of the portal."""
+    return [p for p in sorted(site.rglob("index.html")) if p.relative_to(site).parts[0] != "admin"]
 
 
 def test_every_page_has_canonical_open_graph_and_twitter_meta(site):

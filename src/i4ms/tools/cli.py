@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from i4ms.content import cms_config
 from i4ms.content.loader import load_content
 from i4ms.content.placeholders import explain_placeholders
 from i4ms.content.problems import errors, format_github, format_json, format_text
@@ -69,6 +70,7 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(run=cmd_schema)
     scaffold.add_parser(sub)
     fieldref.add_parser(sub)
+    cms_config.add_parser(sub)
     return top
 
 

@@ -17,10 +17,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from i4ms.content.fielddocs import FieldDoc, describe
 from i4ms.content.models import COLLECTIONS, Collection
 from i4ms.content.models.fields import ID_PATTERN, MAX_ID_LENGTH
 from i4ms.content.placeholders import PLACEHOLDER
-from i4ms.tools.fieldref import FieldDoc, describe
 
 ASKED = ("sources",)
 """Optional in the models, but expected of every published item: written out, not commented."""

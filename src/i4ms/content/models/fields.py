@@ -29,6 +29,15 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100
 """Dates the portal can mean: I4MS started in 2013; anything outside is a typo, and dates
 near the calendar's ends break the arithmetic of deadlines and calendars."""
 
+# What a field that several collections share is for: written once here, read by the JSON
+# Schemas, the field reference, `i4ms new` and the CMS hints.
+SUMMARY = "One or two sentences shown in listings, cards and search results."
+SOURCES = "Where the facts come from: the published pages or documents you took them from."
+TECHNOLOGIES = "The technologies involved."
+TECHNOLOGY_AREAS = "The I4MS technology areas."
+NOTES = ("For maintainers only: doubts about a source, what is still unknown. Never shown on "
+         "the site, never exported.")
+
 
 class Strict(BaseModel):
     """Front matter model: unknown fields are errors, never silently dropped; a number is a
@@ -92,9 +101,15 @@ def vocab(vocabulary: str) -> Any:
     ]
 
 
+URL_RULE = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#][^\s]*$"
+"""The whole rule of :data:`HttpUrl`, in a regex JavaScript reads the same (the CMS form)."""
+URL_MESSAGE = "must be an http(s) URL, like https://example.eu/page"
+
+
 def _http_url(value: str) -> str:
-    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value, re.IGNORECASE):
-        raise ValueError("must be an http(s) URL, like https://example.eu/page")
+    # fullmatch: a URL ending in a newline is not a URL (``$`` would match before it)
+    if not re.fullmatch(URL_RULE.removeprefix("^").removesuffix("$"), value):
+        raise ValueError(URL_MESSAGE)
     return value
 
 
@@ -201,26 +216,20 @@ Date = Annotated[
 class Source(Strict):
     """Where a fact comes from: published content always says."""
 
-    title: str = Field(min_length=1)
-    url: HttpUrl | None = None
+    title: str = Field(min_length=1, description="Title of the page or document, as its "
+                       "publisher gives it.")
+    url: HttpUrl | None = Field(default=None, description="Address of the page or document.")
 
 
 class Grant(Strict):
-    label: ref("labels")  # type: ignore[valid-type]
-    year: int | None = Field(default=None, ge=2000, le=2100)
+    label: ref("labels") = Field(  # type: ignore[valid-type]
+        description="The label or award that was granted.")
+    year: int | None = Field(default=None, ge=2000, le=2100, description="Year it was granted.")
     holders: list[ref("organisations")] = Field(  # type: ignore[valid-type]
         default=[],
-        description="on an experiment: the partners that hold it, when a source names only "
-        "some of them; empty means every partner",
+        description="On an experiment: the partners that hold it, when a source names only "
+        "some of them; empty means every partner.",
     )
 
 
-MaintainerNotes = Annotated[
-    str | None,
-    MULTILINE,
-    Field(
-        default=None,
-        description="for maintainers only (doubts about a source, what is unknown): never "
-        "rendered, never exported",
-    ),
-]
+MaintainerNotes = Annotated[str | None, MULTILINE, Field(default=None, description=NOTES)]

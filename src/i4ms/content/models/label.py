@@ -4,12 +4,23 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from i4ms.content.models.fields import MULTILINE, NAME, HttpUrl, MaintainerNotes, Source, Strict
+from i4ms.content.models.fields import (
+    MULTILINE,
+    NAME,
+    NOTES,
+    SOURCES,
+    SUMMARY,
+    HttpUrl,
+    MaintainerNotes,
+    Source,
+    Strict,
+)
 
 
 class Criterion(Strict):
-    text: str = Field(min_length=1)
-    group: str | None = None
+    text: str = Field(min_length=1, description="The criterion.")
+    group: str | None = Field(default=None,
+                              description="Heading under which the criterion is listed.")
 
 
 def _criterion(value: Any) -> Any:
@@ -20,13 +31,15 @@ def _criterion(value: Any) -> Any:
 class Label(Strict):
     """A label or award that can be granted, such as the I4MS-SAE label."""
 
-    name: Annotated[str, NAME] = Field(min_length=1)
-    kind: Literal["label", "award"]
+    name: Annotated[str, NAME] = Field(min_length=1, description="Name of the label or award.")
+    kind: Literal["label", "award"] = Field(
+        description="`label` for a label, `award` for an award.")
+    issuer: str | None = Field(default=None, description="Who grants it.")
+    summary: Annotated[str | None, MULTILINE] = Field(default=None, max_length=300, description=SUMMARY)
+    website: HttpUrl | None = Field(default=None, description="The label's or award's page.")
     criteria: list[
         Annotated[Criterion, BeforeValidator(_criterion, json_schema_input_type=str | Criterion)]
-    ] = Field(min_length=1)
-    issuer: str | None = None
-    summary: Annotated[str | None, MULTILINE] = Field(default=None, max_length=300)
-    website: HttpUrl | None = None
-    sources: list[Source] = []
-    notes: MaintainerNotes = None
+    ] = Field(min_length=1, description="What it takes to be granted it. A plain line of text is "
+              "a criterion without a group.")
+    sources: list[Source] = Field(default=[], description=SOURCES)
+    notes: MaintainerNotes = Field(default=None, description=NOTES)

@@ -7,6 +7,10 @@ from pydantic import Field
 from i4ms.content.models.fields import (
     MULTILINE,
     NAME,
+    NOTES,
+    SOURCES,
+    SUMMARY,
+    TECHNOLOGIES,
     CountryCode,
     HttpUrl,
     MaintainerNotes,
@@ -20,12 +24,17 @@ from i4ms.content.models.fields import (
 class Offering(Strict):
     """A marketplace offering: a service, platform or training of an IA or DIH."""
 
-    title: Annotated[str, NAME] = Field(min_length=1)
-    provider: ref("projects", "organisations")  # type: ignore[valid-type]
-    category: vocab("offering_categories")  # type: ignore[valid-type]
-    url: HttpUrl | None = None
-    summary: Annotated[str | None, MULTILINE] = Field(default=None, max_length=300)
-    technologies: list[vocab("technologies")] = []  # type: ignore[valid-type]
-    countries: list[CountryCode] = []
-    sources: list[Source] = []
-    notes: MaintainerNotes = None
+    title: Annotated[str, NAME] = Field(
+        min_length=1, description="Name of the service, platform or training.")
+    provider: ref("projects", "organisations") = Field(  # type: ignore[valid-type]
+        description="Who offers it: a project or an organisation.")
+    category: vocab("offering_categories") = Field(  # type: ignore[valid-type]
+        description="What kind of offering it is.")
+    url: HttpUrl | None = Field(default=None, description="Where to find or order it.")
+    technologies: list[vocab("technologies")] = Field(  # type: ignore[valid-type]
+        default=[], description=TECHNOLOGIES)
+    countries: list[CountryCode] = Field(
+        default=[], description="Countries where it is offered, when it is not Europe-wide.")
+    summary: Annotated[str | None, MULTILINE] = Field(default=None, max_length=300, description=SUMMARY)
+    sources: list[Source] = Field(default=[], description=SOURCES)
+    notes: MaintainerNotes = Field(default=None, description=NOTES)

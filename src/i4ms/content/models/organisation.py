@@ -7,6 +7,9 @@ from pydantic import Field
 from i4ms.content.models.fields import (
     MULTILINE,
     NAME,
+    NOTES,
+    SOURCES,
+    SUMMARY,
     CountryCode,
     Grant,
     HttpUrl,
@@ -23,13 +26,18 @@ OrganisationType = Literal[
 class Organisation(Strict):
     """A company, DIH, research centre or university; its experiments are derived, not typed."""
 
-    name: Annotated[str, NAME] = Field(min_length=1)
-    country: CountryCode
-    type: OrganisationType
-    short_name: Annotated[str | None, NAME] = None
-    region: str | None = None
-    website: HttpUrl | None = None
-    grants: list[Grant] = []
-    summary: Annotated[str | None, MULTILINE] = Field(default=None, max_length=300)
-    sources: list[Source] = []
-    notes: MaintainerNotes = None
+    name: Annotated[str, NAME] = Field(min_length=1, description="Full name of the organisation.")
+    short_name: Annotated[str | None, NAME] = Field(
+        default=None, description="Short name or acronym, shown where space is short.")
+    country: CountryCode = Field(description="Country of the organisation's seat.")
+    type: OrganisationType = Field(
+        description="What kind of organisation it is; `company` for a company whose size "
+        "(SME, mid-cap, large) no source states.")
+    region: str | None = Field(default=None, description="Region within the country.")
+    website: HttpUrl | None = Field(default=None, description="The organisation's website.")
+    grants: list[Grant] = Field(
+        default=[], description="Labels and awards granted to the organisation directly, not "
+        "through an experiment (those are derived).")
+    summary: Annotated[str | None, MULTILINE] = Field(default=None, max_length=300, description=SUMMARY)
+    sources: list[Source] = Field(default=[], description=SOURCES)
+    notes: MaintainerNotes = Field(default=None, description=NOTES)

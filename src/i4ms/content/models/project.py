@@ -7,6 +7,11 @@ from pydantic import Field
 from i4ms.content.models.fields import (
     MULTILINE,
     NAME,
+    NOTES,
+    SOURCES,
+    SUMMARY,
+    TECHNOLOGIES,
+    TECHNOLOGY_AREAS,
     Date,
     HttpUrl,
     MaintainerNotes,
@@ -18,25 +23,33 @@ from i4ms.content.models.fields import (
 
 
 class Marketplace(Strict):
-    name: str = Field(min_length=1)
-    url: HttpUrl | None = None
+    name: Annotated[str, NAME] = Field(min_length=1, description="Name of the marketplace.")
+    url: HttpUrl | None = Field(default=None, description="Address of the marketplace.")
 
 
 class Project(Strict):
     """An I4MS project: an Innovation Action or the Coordination and Support Action."""
 
-    name: Annotated[str, NAME] = Field(min_length=1)
-    acronym: Annotated[str, NAME] = Field(min_length=1)
-    phase: int = Field(ge=1, le=4)
-    kind: Literal["innovation-action", "csa"]
-    website: HttpUrl
-    coordinator: ref("organisations") | None = None  # type: ignore[valid-type]
-    started: Date | None = None
-    ended: Date | None = None
-    technology_areas: list[vocab("technology_areas")] = []  # type: ignore[valid-type]
-    technologies: list[vocab("technologies")] = []  # type: ignore[valid-type]
-    dihs: list[ref("organisations")] = []  # type: ignore[valid-type]
-    marketplace: Marketplace | None = None
-    summary: Annotated[str | None, MULTILINE] = Field(default=None, max_length=300)
-    sources: list[Source] = []
-    notes: MaintainerNotes = None
+    name: str = Field(min_length=1, description="Full name of the project.")
+    acronym: Annotated[str, NAME] = Field(min_length=1, description="Short name, as the project writes it.")
+    phase: int = Field(ge=1, le=4, description="I4MS phase the project belongs to.")
+    kind: Literal["innovation-action", "csa"] = Field(
+        description="`innovation-action` for an Innovation Action (IA), `csa` for the "
+        "Coordination and Support Action.")
+    website: HttpUrl = Field(description="The project's own website.")
+    coordinator: ref("organisations") | None = Field(  # type: ignore[valid-type]
+        default=None, description="The organisation that coordinates the project.")
+    started: Date | None = Field(default=None, description="First day of the project.")
+    ended: Date | None = Field(default=None,
+                               description="Last day of the project; on or after `started`.")
+    technology_areas: list[vocab("technology_areas")] = Field(  # type: ignore[valid-type]
+        default=[], description=TECHNOLOGY_AREAS)
+    technologies: list[vocab("technologies")] = Field(  # type: ignore[valid-type]
+        default=[], description=TECHNOLOGIES)
+    dihs: list[ref("organisations")] = Field(  # type: ignore[valid-type]
+        default=[], description="Digital Innovation Hubs in the project.")
+    marketplace: Marketplace | None = Field(
+        default=None, description="The project's marketplace (for example emGORA).")
+    summary: Annotated[str | None, MULTILINE] = Field(default=None, max_length=300, description=SUMMARY)
+    sources: list[Source] = Field(default=[], description=SOURCES)
+    notes: MaintainerNotes = Field(default=None, description=NOTES)

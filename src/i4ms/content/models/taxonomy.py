@@ -4,23 +4,30 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from i4ms.content.models.fields import ID_PATTERN, MAX_ID_LENGTH, MULTILINE, Strict
+from i4ms.content.models.fields import ID_PATTERN, MULTILINE, Strict
 
 
 class Term(Strict):
-    id: str = Field(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)
-    name: str = Field(min_length=1)
-    description: Annotated[str | None, MULTILINE] = None
+    id: str = Field(pattern=ID_PATTERN, description="The id that content uses.")
+    name: str = Field(min_length=1, description="Name shown on the site.")
+    description: Annotated[str | None, MULTILINE] = Field(
+        default=None, description="One sentence shown with the name.")
 
 
 class Taxonomy(Strict):
     """The controlled vocabularies; every vocabulary id in content must be listed here."""
 
-    technologies: list[Term] = Field(min_length=1)
-    sectors: list[Term] = Field(min_length=1)
-    roles: list[Term] = Field(min_length=1)
-    offering_categories: list[Term] = Field(min_length=1)
-    technology_areas: list[Term] = Field(min_length=1)
+    technologies: list[Term] = Field(
+        min_length=1, description="Technologies that experiments, calls, offerings and projects "
+        "name in `technologies`.")
+    sectors: list[Term] = Field(min_length=1,
+                                description="Industrial sectors, for experiments' `sectors`.")
+    roles: list[Term] = Field(min_length=1,
+                              description="Partner roles, for `partners[].role` in experiments.")
+    offering_categories: list[Term] = Field(
+        min_length=1, description="Kinds of offering, for offerings' `category`.")
+    technology_areas: list[Term] = Field(
+        min_length=1, description="The I4MS technology areas, for `technology_areas`.")
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Taxonomy:

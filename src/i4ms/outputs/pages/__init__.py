@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from i4ms.outputs.cms import admin
 from i4ms.outputs.pages import (
     collections,
     events,
@@ -38,6 +39,7 @@ GENERATORS: list[Step] = [
     home.declare,
     search.declare,
     opendata.declare,
+    admin.declare,  # the CMS at /admin/
 ]
 
 ENRICHERS: list[Step] = [
