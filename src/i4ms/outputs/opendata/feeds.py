@@ -4,7 +4,8 @@ Entry dates are real, never the build's time: a success story is dated by its ex
 ``ended`` or ``started`` date, else by the last commit of its file, else by the content's
 dates of its call and project (:func:`~i4ms.views.dates.story_date`); a story with none of
 these is left out (the API lists it, and the build says so). A call is dated by when it
-opens. Ties are ordered by id. Feeds carry the newest :data:`FEED_SIZE` entries, as feeds do; the API has them all.
+opens. Ties are ordered by id. Feeds carry the newest :data:`FEED_SIZE` entries, as feeds
+do; the API has them all.
 """
 
 from __future__ import annotations
