@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sitebuild import load_bench  # tests/e2e_site, on the path (tests/conftest.py)
 
-search_bench = load_bench("search_bench")
+from bench import search_bench
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlparse
 
+from helpers.sitebuild import FIXTURE, PAYLOADS
 from playwright.sync_api import Page, expect
-from sitebuild import FIXTURE, PAYLOADS
 
 from i4ms.graph import load_graph
 from i4ms.graph.call_status import closes_at

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from sitebuild import serve
+from helpers.sitebuild import serve
 
 
 def _check(watched, url: str) -> str:
