@@ -16,9 +16,9 @@ from urllib.parse import urljoin, urlparse
 import feedparser
 import pytest
 import yaml
+from helpers.opendata_site import REPO, build, tree
 from icalendar import Calendar
 from jsonschema import Draft202012Validator, FormatChecker
-from opendata_site import REPO, build, tree
 from referencing import Registry, Resource
 
 from i4ms.content.schemas import schemas as content_schemas
