@@ -55,6 +55,8 @@ def test_calls_newest_first_by_opening(ctx, kind):
     first = result.entries[0]
     assert first.published_parsed[:4] == (2025, 10, 1, 8)  # 09:00 Lisbon summer time, in UTC
     assert "30 June 2031, 17:00 Lisbon time (UTC+01:00)" in first.summary
+    # the opening in the same words as every page: views.dates.opening_text
+    assert first.summary.startswith("Opens 1 October 2025, 09:00 Lisbon time (UTC+01:00); deadline")
 
 
 def test_feeds_do_not_depend_on_the_build_moment(ctx):

@@ -91,9 +91,9 @@ def start(*, content: Path, node_modules: Path, site_dir: Path, site_url: str, s
     gc.freeze()
     undated = undated_stories(ctx)
     if undated:  # INFO, not a warning: --strict builds of content without dates still pass
+        shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
         log.info("%d success stories have no date (no git history, no started/ended in their "
-                 "front matter): the success-stories feed leaves them out: %s",
-                 len(undated), ", ".join(undated))
+                 "front matter): the success-stories feed leaves them out: %s", len(undated), shown)
     build = MkDocsBuild(ctx, plan, AssetWriter(plan.run_jobs, site_dir), PageRenderer(plan))
     _RUNNING.add(build)
     return build

@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
-from i4ms.graph.call_status import closes_at, opens_at
+from i4ms.graph.call_status import closes_at
 from i4ms.outputs.opendata import paths
 from i4ms.views.context import BuildContext
-from i4ms.views.dates import calendar_stamp, deadline_text
+from i4ms.views.dates import calendar_stamp, deadline_text, opening_text
 from i4ms.views.urls import absolute, item_url
 
 UID_DOMAIN = "i4ms-portal"
@@ -45,7 +45,7 @@ def event(ctx: BuildContext, call_id: str) -> Event:
     page = absolute(ctx.site_url, item_url("calls", call_id))
     lines = [
         f"{project.acronym}: {call.title}",
-        f"Opens {opens_at(call):%-d %B %Y}; deadline {deadline_text(call)}.",
+        f"Opens {opening_text(call)}; deadline {deadline_text(call)}.",
     ]
     if call.summary:
         lines.append(call.summary)

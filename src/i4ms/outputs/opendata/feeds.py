@@ -20,7 +20,7 @@ from i4ms.content.markdown import render_markdown
 from i4ms.graph.call_status import opens_at
 from i4ms.outputs.opendata import paths
 from i4ms.views.context import BuildContext
-from i4ms.views.dates import deadline_text, latest_content_date, story_date
+from i4ms.views.dates import deadline_text, latest_content_date, opening_text, story_date
 from i4ms.views.links import term_name
 from i4ms.views.urls import absolute, item_url, url_of
 
@@ -81,7 +81,7 @@ def call_entries(ctx: BuildContext) -> list[Entry]:
         call = item.model
         project = g.projects[call.project].model
         opens = opens_at(call)
-        text = f"Opens {opens:%-d %B %Y}; deadline {deadline_text(call)}."
+        text = f"Opens {opening_text(call)}; deadline {deadline_text(call)}."
         if call.summary:
             text += " " + call.summary
         text += f" Details and how to apply: {call.url}"
