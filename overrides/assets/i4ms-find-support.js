@@ -48,12 +48,8 @@
 
   function has(doc, key, id) { return !!id && doc.v[key] && doc.v[key].indexOf(id) >= 0; }
 
-  function statusAt(doc, now) {
-    var opens = Date.parse(doc.o), closes = Date.parse(doc.c);
-    if (now < opens) return "upcoming";
-    if (now < closes) return "open";
-    return "closed";
-  }
+  /* i4ms-status.js: an extra_javascript, run before this deferred script. */
+  function statusAt(doc, now) { return window.I4MS.status.ofIso(doc.o, doc.c, now); }
 
   function localDate(iso) {
     return new Date(Date.parse(iso)).toLocaleString(undefined, {

@@ -3,11 +3,8 @@
 (function () {
   "use strict";
 
-  function statusAt(opens, closes, now) {
-    if (now < opens) return "upcoming";
-    if (now < closes) return "open";
-    return "closed";
-  }
+  /* i4ms-status.js, listed before this script in extra_javascript. */
+  function statusAt(opens, closes, now) { return window.I4MS.status.at(opens, closes, now); }
 
   function countdown(opens, closes, now) {
     var target = now < opens ? opens : closes;
