@@ -8,6 +8,7 @@ import pycountry
 
 from i4ms.outputs.plan import Asset, PagePlan, SitePlan, View, view
 from i4ms.outputs.search import documents, payload
+from i4ms.outputs.search.paths import docs_path, index_path, summaries_path
 from i4ms.outputs.search.vendor import LUNR_JS_PATH, lunr_js
 from i4ms.views.context import BuildContext
 from i4ms.views.urls import relative
@@ -30,18 +31,6 @@ SEARCH_PAGES = {
     "offerings": "projects/index.md",
 }
 """The listing page that carries each collection's search panel (templates/_search.html)."""
-
-
-def docs_path(collection: str) -> str:
-    return f"search/{collection}/docs.json"
-
-
-def index_path(collection: str) -> str:
-    return f"search/{collection}/index.json"
-
-
-def summaries_path(collection: str) -> str:
-    return f"search/{collection}/summaries.json"
 
 
 def _countries() -> list[tuple[str, str]]:
