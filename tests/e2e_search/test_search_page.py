@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlparse
 from helpers.sitebuild import FIXTURE, PAYLOADS
 from playwright.sync_api import Page, expect
 
+from i4ms.content.models.organisation import ORGANISATION_TYPES
 from i4ms.graph import load_graph
 from i4ms.graph.call_status import closes_at
-from i4ms.outputs.search.documents import ORG_TYPES
 from i4ms.outputs.search.paths import search_files
 from i4ms.views.urls import item_url
 
@@ -98,7 +98,7 @@ def test_counts_are_right_on_a_site_with_many_items(watched, synthetic, syntheti
     expected = Counter(o.model.country for o in dihs)
     assert _counts(page, "country") == dict(expected)
     assert page.inner_text("[data-i4ms-count]").startswith(f"{len(dihs)} of {len(g.organisations)}")
-    assert ORG_TYPES["dih"] in page.inner_text("[data-i4ms-facets]")
+    assert ORGANISATION_TYPES["dih"] in page.inner_text("[data-i4ms-facets]")
 
 
 def test_the_url_holds_the_view_and_back_restores_it(watched, fixture_url: str) -> None:
