@@ -35,20 +35,20 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 try:
+    from bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
     from bench.site_bench import time_build, write_portal_config
     from bench.synthetic import counts_for, generate
 except ImportError:  # run as a script: bench/ is on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from browser import CHROMIUM, CHROMIUM_ARGS, serve
     from site_bench import time_build, write_portal_config
     from synthetic import counts_for, generate
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests" / "e2e_site"))
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from i4ms.graph import load_graph
+from i4ms.outputs.search import payload
+from i4ms.outputs.search.documents import BUILDERS
 
-from i4ms.graph import load_graph  # noqa: E402
-from i4ms.outputs.search import payload  # noqa: E402
-from i4ms.outputs.search.documents import BUILDERS  # noqa: E402
+REPO = Path(__file__).resolve().parents[1]
 
 TARGETS = {10_000: (1_000_000, 300.0), 700: (None, 100.0)}
 """experiments -> (max gzip bytes before the first result, max ms to the first result)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,15 +11,14 @@ from i4ms.tools.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
-sys.path.insert(0, str(REPO / "tests" / "e2e_site"))  # sitebuild: the shared site builder
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     """One real Chromium per test process (Debian's, via Playwright; never a downloaded one):
     Playwright's sync API allows a single instance per process, shared by every e2e folder."""
+    from helpers.sitebuild import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
-    from sitebuild import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -31,7 +29,7 @@ def browser() -> Iterator:
 @pytest.fixture
 def watched(browser) -> Iterator:
     """A fresh page in its own browser context, recording console errors and requests."""
-    from sitebuild import Watched
+    from helpers.sitebuild import Watched
 
     context = browser.new_context()
     yield Watched(context.new_page())

@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from helpers.tools import tool
 
 REPO = Path(__file__).resolve().parents[1]
 BAD = REPO / "tests" / "fixtures" / "bad"
-I4MS = REPO / ".venv" / "bin" / "i4ms"
+I4MS = tool("i4ms")
 
 ORG = "organisations/acme-robotics.md"
 PROJ = "projects/alpha-fab.md"

@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers.tools import tool
 
 from i4ms.content.models import COLLECTIONS, Collection, Taxonomy
 from i4ms.content.models.call import Call
@@ -236,7 +237,7 @@ def test_missing_file(tmp_path: Path, cli) -> None:
 
 def test_contributing_md_is_current() -> None:
     """The test that fails when CONTRIBUTING.md's field reference is stale."""
-    run = subprocess.run([str(REPO / ".venv" / "bin" / "i4ms"), "fieldref", "--check",
+    run = subprocess.run([tool("i4ms"), "fieldref", "--check",
                           "CONTRIBUTING.md"], cwd=REPO, capture_output=True, text=True,
                          timeout=60)
     assert run.returncode == 0, run.stdout + run.stderr

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers.tools import tool
 from jsonschema import Draft202012Validator
 
 from i4ms.content.document import parse_document
@@ -79,7 +80,7 @@ def test_check_fails_on_a_missing_folder(tmp_path: Path, cli) -> None:
 
 
 def test_console_script_round_trip(tmp_path: Path) -> None:
-    i4ms = str(REPO / ".venv" / "bin" / "i4ms")
+    i4ms = tool("i4ms")
     out = str(tmp_path / "schemas")
     assert subprocess.run([i4ms, "schema", "--out", out], timeout=60).returncode == 0
     run = subprocess.run([i4ms, "schema", "--out", out, "--check"],

@@ -15,13 +15,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers.tools import tool
 
 from i4ms.content.models import COLLECTIONS
 from i4ms.content.yaml12 import load_mapping
 from i4ms.tools.scaffold import kinds
 
 REPO = Path(__file__).resolve().parents[1]
-BIN = REPO / ".venv" / "bin"
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 CI = REPO / ".github" / "workflows" / "ci.yml"
 PAGES = REPO / ".github" / "workflows" / "pages.yml"
@@ -55,7 +55,7 @@ def _offline() -> list[str]:
 
 def check_jsonschema(*files: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*_offline(), str(BIN / "check-jsonschema"), "--builtin-schema",
+        [*_offline(), tool("check-jsonschema"), "--builtin-schema",
          "vendor.github-workflows", *map(str, files)],
         capture_output=True, text=True, timeout=120,
     )
@@ -171,7 +171,7 @@ def test_actions_are_pinned_to_a_major_version() -> None:
 
 
 def test_pre_commit_config_is_valid() -> None:
-    run = subprocess.run([str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml"],
+    run = subprocess.run([tool("pre-commit"), "validate-config", ".pre-commit-config.yaml"],
                          cwd=REPO, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
 

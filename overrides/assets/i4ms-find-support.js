@@ -7,13 +7,9 @@
   "use strict";
 
   var TOP = 5;
-  var PROVIDER_ROLES = ["technology-provider", "software-vendor", "hpc-provider", "research-partner"];
-  var OFFER_NEEDS = {
-    funding: ["funding"],
-    provider: ["technology-service", "platform", "marketplace", "business-service"],
-    facility: ["test-facility"],
-    training: ["training"],
-  };
+  /* Taxonomy ids come with the page (data-vocab, made from content/taxonomy.yml and the models
+     by i4ms.outputs.pages.find_support_vocab): providerRoles, offerNeeds, hub. */
+  var VOCAB = { providerRoles: [], offerNeeds: {}, hub: {} };
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -48,12 +44,8 @@
 
   function has(doc, key, id) { return !!id && doc.v[key] && doc.v[key].indexOf(id) >= 0; }
 
-  function statusAt(doc, now) {
-    var opens = Date.parse(doc.o), closes = Date.parse(doc.c);
-    if (now < opens) return "upcoming";
-    if (now < closes) return "open";
-    return "closed";
-  }
+  /* i4ms-status.js: an extra_javascript, run before this deferred script. */
+  function statusAt(doc, now) { return window.I4MS.status.ofIso(doc.o, doc.c, now); }
 
   function localDate(iso) {
     return new Date(Date.parse(iso)).toLocaleString(undefined, {
@@ -72,6 +64,7 @@
   Finder.prototype.start = function () {
     var self = this, d = this.form.dataset;
     var keys = ["calls", "organisations", "projects", "offerings", "experiments", "events"];
+    VOCAB = JSON.parse(d.vocab);
     this.form.hidden = false;
     this.form.addEventListener("submit", function (e) { e.preventDefault(); });
     this.out.textContent = "Loading…";
@@ -171,7 +164,7 @@
   Finder.prototype.dihs = function (a) {
     var self = this, out = [];
     this.data.organisations.docs.forEach(function (doc) {
-      if (!has(doc, "type", "dih") && !has(doc, "role", "dih")) return;
+      if (!has(doc, "type", VOCAB.hub.type) && !has(doc, "role", VOCAB.hub.role)) return;
       var score = 1, reasons = [];
       var country = doc.v.country[0];
       if (a.country && country === a.country) {
@@ -219,7 +212,7 @@
 
   Finder.prototype.offerings = function (a) {
     var self = this, out = [], wanted = {};
-    a.need.forEach(function (n) { (OFFER_NEEDS[n] || []).forEach(function (c) { wanted[c] = n; }); });
+    a.need.forEach(function (n) { (VOCAB.offerNeeds[n] || []).forEach(function (c) { wanted[c] = n; }); });
     this.data.offerings.docs.forEach(function (doc) {
       var score = 0, reasons = [];
       if (a.technology && has(doc, "technology", a.technology)) {
@@ -245,7 +238,7 @@
     var self = this, out = [];
     if (!a.technology) return out;
     this.data.organisations.docs.forEach(function (doc) {
-      var roles = PROVIDER_ROLES.filter(function (r) { return has(doc, "role", r); });
+      var roles = VOCAB.providerRoles.filter(function (r) { return has(doc, "role", r); });
       if (!roles.length || !has(doc, "technology", a.technology)) return;
       var score = 3, reasons = [
         self.name("organisations", "role", roles[0]) + " in experiments using " +
@@ -303,7 +296,7 @@
         none: "No I4MS call in this portal is open or upcoming for you right now.",
         more: "calls/" },
       { key: "dihs", title: "Digital Innovation Hubs", serves: ["facility"], matches: this.dihs(a),
-        none: "No Digital Innovation Hub is listed yet.", more: "organisations/?type=dih" },
+        none: "No Digital Innovation Hub is listed yet.", more: "organisations/?type=" + VOCAB.hub.type },
       { key: "projects", title: "Innovation Actions", serves: ["funding", "provider"],
         matches: this.projects(a), none: "No Innovation Action matches these answers.", more: "projects/" },
       { key: "offerings", title: "Marketplace offerings", serves: ["provider", "training", "facility"],
@@ -311,7 +304,7 @@
         more: "projects/#marketplace" },
       { key: "providers", title: "Technology providers", serves: ["provider"], matches: this.providers(a),
         none: "No technology provider in the portal has worked with this technology yet.",
-        more: "organisations/?role=technology-provider", only: "provider" },
+        more: "organisations/?role=" + VOCAB.providerRoles[0], only: "provider" },
       { key: "events", title: "Upcoming events", serves: ["training"], matches: this.events(a, now),
         none: "No upcoming event in the portal matches these answers.", more: "events/" },
       { key: "stories", title: "Success stories like yours", serves: [], matches: this.stories(a),

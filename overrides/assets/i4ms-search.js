@@ -11,11 +11,9 @@
 
   var PAGE = 48;
 
-  function statusAt(opens, closes, now) {
-    if (now < opens) return "upcoming";
-    if (now < closes) return "open";
-    return "closed";
-  }
+  /* i4ms-status.js. This script is async and may run before the page's extra_javascript:
+     start() loads the status module alongside the records (loadScript) before any render. */
+  function statusAt(opens, closes, now) { return window.I4MS.status.at(opens, closes, now); }
 
   function getJSON(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (r) {
@@ -24,19 +22,24 @@
     });
   }
 
-  var lunrLoading = null;
-  function loadLunr(src) {
-    if (window.lunr) return Promise.resolve(window.lunr);
-    if (!lunrLoading) {
-      lunrLoading = new Promise(function (resolve, reject) {
+  /* A script, once, unless what it defines (ready()) is there already. */
+  var loading = {};
+  function loadScript(src, ready) {
+    if (ready()) return Promise.resolve(ready());
+    if (!loading[src]) {
+      loading[src] = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
         s.src = src;
-        s.onload = function () { resolve(window.lunr); };
+        s.onload = function () { resolve(ready()); };
         s.onerror = function () { reject(new Error("could not load " + src)); };
         document.head.appendChild(s);
       });
     }
-    return lunrLoading;
+    return loading[src];
+  }
+  function loadLunr(src) { return loadScript(src, function () { return window.lunr; }); }
+  function loadStatus(src) {
+    return loadScript(src, function () { return window.I4MS && window.I4MS.status; });
   }
 
   function el(tag, cls, text) {
@@ -73,7 +76,8 @@
     var self = this;
     /* A query in the address needs the index at once: fetch it alongside the records. */
     if (tokens(new URLSearchParams(window.location.search).get("q") || "").length) this.fetchIndex();
-    return getJSON(this.panel.dataset.docs).then(function (data) {
+    return Promise.all([getJSON(this.panel.dataset.docs), loadStatus(this.panel.dataset.status)]).then(function (got) {
+      var data = got[0];
       self.data = data;
       self.docs = data.docs;
       self.facets = data.facets.map(function (f, i) {

@@ -3,11 +3,8 @@
 (function () {
   "use strict";
 
-  function statusAt(opens, closes, now) {
-    if (now < opens) return "upcoming";
-    if (now < closes) return "open";
-    return "closed";
-  }
+  /* i4ms-status.js, listed before this script in extra_javascript. */
+  function statusAt(opens, closes, now) { return window.I4MS.status.at(opens, closes, now); }
 
   /* An event is a window too: before it, during it, after it. */
   var EVENT_WORDS = { upcoming: "upcoming", open: "live", closed: "past" };

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sitebuild import load_bench  # tests/e2e_site, on the path (tests/conftest.py)
 
-search_bench = load_bench("search_bench")
+from bench import search_bench
+from i4ms.outputs.search.paths import search_files
 
 
 @pytest.fixture(scope="module")
@@ -27,9 +27,10 @@ def test_the_figures_come_from_the_browser(figures: Any) -> None:
     assert figures.experiments == 40
     assert len(figures.plain.ms) == len(figures.query.ms) == 2
     assert all(t > 0 for t in figures.plain.total_ms + figures.query.total_ms)
-    assert "search/experiments/docs.json" in figures.plain.files
-    assert "search/experiments/index.json" not in figures.plain.files  # no query, no index
-    assert {"search/experiments/index.json", "assets/i4ms/lunr-2.3.9.js"} <= set(figures.query.files)
+    files = search_files("experiments")
+    assert files["docs"] in figures.plain.files
+    assert files["index"] not in figures.plain.files  # no query, no index
+    assert {files["index"], files["lunr"]} <= set(figures.query.files)
     assert figures.query.gzip_bytes > figures.plain.gzip_bytes > 0
     assert figures.experiments_index_bytes[1] < figures.experiments_index_bytes[0]
     assert figures.index_seconds_all >= figures.index_seconds_experiments > 0

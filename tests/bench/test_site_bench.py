@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import load_bench  # tests/e2e_site, on the path (tests/conftest.py)
+
+from bench import site_bench
 
 N = 30
 
 
-site_bench = load_bench("site_bench")
 
 
 @pytest.fixture(scope="module")

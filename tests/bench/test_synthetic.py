@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitebuild import load_bench  # tests/e2e_site, on the path (tests/conftest.py)
 
+from bench import synthetic
 from i4ms.content.loader import load_content
 from i4ms.graph import load_graph
 from i4ms.graph.build import check
@@ -14,7 +14,6 @@ from i4ms.graph.build import check
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
-synthetic = load_bench("synthetic")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sitebuild import REPO, build, serve
+from helpers.sitebuild import REPO, build, serve
 
 DECAP_SERVER = REPO / "node_modules" / ".bin" / "decap-server"
 DEFAULT_PROXY = "http://localhost:8081/api/v1"
@@ -71,7 +71,7 @@ def proxy(clone: Path) -> Iterator[str]:
 def cms(browser, admin_site: str, proxy: str):
     """A page whose requests to decap-server's default address reach the test's server
     (``local_backend: true`` means localhost:8081, which another program may hold)."""
-    from sitebuild import Watched
+    from helpers.sitebuild import Watched
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
 

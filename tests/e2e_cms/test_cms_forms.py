@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sitebuild import REPO, build, serve
+from helpers.sitebuild import REPO, build, serve
 
 from i4ms.tools.cli import main
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from opendata_site import REPO, build
+from helpers.opendata_site import REPO, build
 
 CONTENT = REPO / "tests" / "opendata" / "content"
 EPOCH = 1735689600  # 2025-01-01T00:00:00Z: no content date is this day

@@ -16,9 +16,9 @@ from urllib.parse import urljoin, urlparse
 import feedparser
 import pytest
 import yaml
+from helpers.opendata_site import REPO, build, tree
 from icalendar import Calendar
 from jsonschema import Draft202012Validator, FormatChecker
-from opendata_site import REPO, build, tree
 from referencing import Registry, Resource
 
 from i4ms.content.schemas import schemas as content_schemas
@@ -229,6 +229,7 @@ def test_every_page_has_canonical_open_graph_and_twitter_meta(site):
         assert head.meta.get("og:url") == url, rel
         for key in ("og:title", "og:description", "og:type", "og:image", "twitter:card"):
             assert head.meta.get(key), (rel, key)
+        assert sorted(k for k in head.meta if k.startswith("twitter:")) == ["twitter:card"], rel
         image = head.meta["og:image"]
         if image.startswith(SITE_URL):
             assert local(site, image).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

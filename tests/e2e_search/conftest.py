@@ -6,25 +6,21 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e_site"))  # the shared builder
-from sitebuild import (  # noqa: E402
+from helpers.sitebuild import (
     FIXTURE,
     PAYLOADS,
     REPO,
     build,
     build_past_validation,
-    load_bench,
     serve,
 )
+from playwright.sync_api import Browser, Page
 
-generate = load_bench("synthetic").generate
+from bench.synthetic import generate
 
 SYNTHETIC_ITEMS = 250  # ~150 experiments, ~83 organisations: several pages of each listing
 

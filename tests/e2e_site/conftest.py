@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sitebuild import (
+from helpers.sitebuild import (
     FIXTURE,
     PAYLOADS,
     XSS,

@@ -11,8 +11,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
+from helpers.sitebuild import FIXTURE, MKDOCS, env, write_config
 from playwright.sync_api import expect
-from sitebuild import FIXTURE, MKDOCS, env, write_config
 
 NEW_TITLE = "Welding cell & twin, renamed in a pull request"
 
@@ -43,7 +43,7 @@ def test_a_content_edit_shows_on_reload(watched, tmp_path: Path) -> None:
     config = write_config(tmp_path, content)
     port = _free_port()
     server = subprocess.Popen(
-        [str(MKDOCS), "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+        [*MKDOCS, "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
     try:
         site_url = yaml.safe_load(config.read_text(encoding="utf-8"))["site_url"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from sitebuild import PAYLOADS, serve
+from helpers.sitebuild import PAYLOADS, serve
 
 
 def _check(watched, url: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sitebuild import FIXTURE, build
+from helpers.sitebuild import FIXTURE, build
 
 
 def test_build_fails_listing_every_problem_and_writes_nothing(tmp_path: Path) -> None:

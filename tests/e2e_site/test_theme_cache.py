@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sitebuild import FIXTURE, REPO, build, build_past_validation
+from helpers.sitebuild import FIXTURE, REPO, build, build_past_validation
 
 SAME_MOMENT = {"SOURCE_DATE_EPOCH": "1767225600"}  # both builds see the same "now"
 

@@ -81,6 +81,8 @@ def test_every_page_has_open_graph_and_twitter_meta(site):
         assert head.meta["og:type"] in {"website", "article"}
         assert head.meta["og:image"].endswith((".png", ".jpg", ".jpeg", ".gif", ".webp"))
         assert head.meta["twitter:card"] == "summary_large_image"
+        # no twitter:title/description/image: Twitter falls back to og:, said once
+        assert not {k for k in head.meta if k.startswith("twitter:")} - {"twitter:card"}, src
         feeds = [link["href"] for link in head.links if link["type"] == "application/atom+xml"]
         assert len(feeds) == 2, src
 

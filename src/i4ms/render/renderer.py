@@ -17,6 +17,7 @@ from jinja2 import (
     select_autoescape,
 )
 
+from i4ms.outputs.search.paths import search_files
 from i4ms.views.urls import relative
 
 
@@ -32,6 +33,7 @@ class Renderer:
             # the user's own under the temp dir: compiling was a tenth of a 1,000-item build.
             bytecode_cache=FileSystemBytecodeCache(),
         )
+        self.env.globals["search_files"] = search_files  # the search panel's data-* paths
 
     def page(self, template: str, src_uri: str, **context: Any) -> str:
         def link(url: str) -> str:

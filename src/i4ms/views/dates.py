@@ -80,10 +80,46 @@ def git_date(ctx: BuildContext, collection: str, item_id: str) -> datetime | Non
 
 
 def story_date(ctx: BuildContext, exp_id: str) -> datetime | None:
-    """A success story's date: ``ended``, else ``started``, else its file's last commit, else None."""
+    """A success story's date: ``ended``, else ``started``, else its file's last commit, else
+    (a zip download or a shallow clone has no history) what the content says of when the
+    experiment ran (:func:`ran_by`); else None, and the feed leaves it out (the API lists it)."""
     exp = ctx.graph.experiments[exp_id].model
     day = exp.ended or exp.started
-    return at_midnight(day) if day else git_date(ctx, "experiments", exp_id)
+    if day:
+        return at_midnight(day)
+    found = git_date(ctx, "experiments", exp_id)
+    return found if found is not None else ran_by(ctx, exp_id)
+
+
+def ran_by(ctx: BuildContext, exp_id: str) -> datetime | None:
+    """A past date the content gives for an undated experiment: the close of the call it came
+    from (it ran after that; a call still open means no date yet), else its project's
+    ``ended``, else its ``started``. A date after the build moment is a plan, never a date."""
+    g = ctx.graph
+    exp = g.experiments[exp_id].model
+    if exp.call:
+        found: datetime | None = closes_at(g.calls[exp.call].model)
+    else:
+        project = g.projects[exp.project].model
+        day = next((d for d in (project.ended, project.started) if d and at_midnight(d) <= ctx.now),
+                   None)
+        found = at_midnight(day) if day else None
+    return found.astimezone(UTC) if found is not None and found <= ctx.now else None
+
+
+def undated_stories(ctx: BuildContext) -> list[str]:
+    """Success stories no date is known for: the build says so, since the feed leaves them out."""
+    g = ctx.graph
+    return sorted(e for e in g.experiments if g.is_success_story(e) and story_date(ctx, e) is None)
+
+
+def latest_content_date(ctx: BuildContext) -> datetime | None:
+    """The newest real date of any content: last commits, else each item's latest past date
+    (a feed with no entries is dated by it, never by the build)."""
+    if ctx.content_dates:
+        return max(ctx.content_dates.values())
+    return max((d for c in COLLECTIONS for i in ctx.graph.collection(c)
+                if (d := item_modified(ctx, c, i)) is not None), default=None)
 
 
 def calendar_stamp(ctx: BuildContext, call_id: str) -> datetime:

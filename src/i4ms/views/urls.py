@@ -7,10 +7,10 @@ under any base path (GitHub Pages project sites) and offline from disk.
 
 from __future__ import annotations
 
-from i4ms.content.models import COLLECTIONS
+from i4ms.content.models.registry import COLLECTIONS
 
-ITEM_FOLDERS = {name: spec.folder for name, spec in COLLECTIONS.items()}
-"""Each collection's pages live in the folder of its content: ``experiments/x.md``."""
+ITEM_FOLDERS = {name: collection.folder for name, collection in COLLECTIONS.items()}
+"""Collection -> the site folder of its item pages: the content folder it is read from."""
 
 
 def item_src(collection: str, item_id: str) -> str:

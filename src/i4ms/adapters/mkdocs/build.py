@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,9 @@ from i4ms.render.pages import PageRenderer, RenderedPage
 from i4ms.render.parallel import AssetWriter, BackgroundRenderer
 from i4ms.render.recipe import prepare
 from i4ms.views.context import BuildContext
+from i4ms.views.dates import undated_stories
+
+log = logging.getLogger("mkdocs.plugins.i4ms")
 
 _RUNNING: weakref.WeakSet[MkDocsBuild] = weakref.WeakSet()
 """Builds whose workers run: ``on_build_error`` gets no config, and must stop them all."""
@@ -85,6 +89,11 @@ def start(*, content: Path, node_modules: Path, site_dir: Path, site_url: str, s
     # from rescanning it, and the forked workers from copying memory the collector touches.
     # Undone when the build ends (on_post_build, on_build_error).
     gc.freeze()
+    undated = undated_stories(ctx)
+    if undated:  # INFO, not a warning: --strict builds of content without dates still pass
+        shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
+        log.info("%d success stories have no date (no git history, no started/ended in their "
+                 "front matter): the success-stories feed leaves them out: %s", len(undated), shown)
     build = MkDocsBuild(ctx, plan, AssetWriter(plan.run_jobs, site_dir), PageRenderer(plan))
     _RUNNING.add(build)
     return build

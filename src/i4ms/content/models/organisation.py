@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field
 
@@ -21,6 +21,16 @@ from i4ms.content.models.fields import (
 OrganisationType = Literal[
     "sme", "midcap", "large", "company", "research", "university", "dih", "public", "other"
 ]
+
+ORGANISATION_TYPES: dict[str, str] = {
+    "sme": "SME", "midcap": "Mid-cap", "large": "Large company", "research": "Research centre",
+    "university": "University", "dih": "Digital Innovation Hub", "public": "Public body",
+    "company": "Company (size not stated)",
+    "other": "Other",
+}
+"""What a visitor reads for each :data:`OrganisationType`: the vocabulary next to its ids."""
+if set(ORGANISATION_TYPES) != set(get_args(OrganisationType)):  # pragma: no cover - import-time check
+    raise RuntimeError("ORGANISATION_TYPES must name every OrganisationType, and only those")
 
 
 class Organisation(Strict):

@@ -98,12 +98,9 @@ def head(ctx: BuildContext, page: PagePlan, item: ItemRef | None) -> str:
             tags.append(_meta("property", "article:published_time", published.isoformat()))
         if modified:
             tags.append(_meta("property", "article:modified_time", modified.isoformat()))
-    tags += [
-        _meta("name", "twitter:card", "summary_large_image"),
-        _meta("name", "twitter:title", title),
-        _meta("name", "twitter:description", description),
-        _meta("name", "twitter:image", image),
-    ]
+    # Twitter/X reads og:title, og:description and og:image when its own tags are absent:
+    # only the card type, which has no Open Graph equivalent, is its own.
+    tags.append(_meta("name", "twitter:card", "summary_large_image"))
     tags += alternates(ctx, page, item)
     data = None
     if item is not None and item.collection in jsonld.BUILDERS:

@@ -1,9 +1,11 @@
 """Atom and RSS 2.0 feeds of success stories and of open calls, newest first (feedgen).
 
 Entry dates are real, never the build's time: a success story is dated by its experiment's
-``ended`` or ``started`` date, else by the last commit of its file; a story with none of
-these is left out (the API lists it). A call is dated by when it opens. Ties are ordered by
-id. Feeds carry the newest :data:`FEED_SIZE` entries, as feeds do; the API has them all.
+``ended`` or ``started`` date, else by the last commit of its file, else by the content's
+dates of its call and project (:func:`~i4ms.views.dates.story_date`); a story with none of
+these is left out (the API lists it, and the build says so). A call is dated by when it
+opens. Ties are ordered by id. Feeds carry the newest :data:`FEED_SIZE` entries, as feeds
+do; the API has them all.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from i4ms.graph.call_status import opens_at
 from i4ms.graph.event_time import starts_at
 from i4ms.outputs.opendata import paths
 from i4ms.views.context import BuildContext
-from i4ms.views.dates import at_midnight, deadline_text, opening_text, story_date
+from i4ms.views.dates import at_midnight, deadline_text, latest_content_date, opening_text, story_date
 from i4ms.views.events import when_text, where_text
 from i4ms.views.links import provider_link, term_name
 from i4ms.views.urls import absolute, item_url, url_of
@@ -150,7 +152,7 @@ def _generator(ctx: BuildContext, feed: Feed, kind: str) -> FeedGenerator:
     self_url = absolute(ctx.site_url, paths.feed(feed.name, kind))
     updated = max((e.date for e in feed.entries), default=None)
     if updated is None:
-        updated = max(ctx.content_dates.values(), default=NO_DATE)
+        updated = latest_content_date(ctx) or NO_DATE
     fg.id(self_url)
     fg.title(feed.title)
     fg.subtitle(feed.subtitle)  # RSS: description

@@ -6,20 +6,17 @@ from functools import partial
 
 import pycountry
 
+from i4ms.content.models.organisation import ORGANISATION_TYPES
+from i4ms.outputs.pages.find_support_vocab import NEEDS, find_support_vocab, vocab_json
 from i4ms.outputs.plan import Asset, PagePlan, SitePlan, View, view
 from i4ms.outputs.search import documents, payload
+from i4ms.outputs.search.paths import docs_path, index_path, summaries_path
 from i4ms.outputs.search.vendor import LUNR_JS_PATH, lunr_js
 from i4ms.views.context import BuildContext
 from i4ms.views.urls import relative
 
 FIND_SUPPORT = "find-support/index.md"
 
-NEEDS = [
-    ("funding", "Funding for an experiment"),
-    ("provider", "A technology provider"),
-    ("facility", "A test facility or Digital Innovation Hub"),
-    ("training", "Training"),
-]
 COMPANY_TYPES = ["sme", "midcap", "large", "company", "research", "university", "other"]
 
 
@@ -30,18 +27,6 @@ SEARCH_PAGES = {
     "offerings": "projects/index.md",
 }
 """The listing page that carries each collection's search panel (templates/_search.html)."""
-
-
-def docs_path(collection: str) -> str:
-    return f"search/{collection}/docs.json"
-
-
-def index_path(collection: str) -> str:
-    return f"search/{collection}/index.json"
-
-
-def summaries_path(collection: str) -> str:
-    return f"search/{collection}/summaries.json"
 
 
 def _countries() -> list[tuple[str, str]]:
@@ -56,8 +41,9 @@ def _find_support(ctx: BuildContext) -> View:
         countries=_countries(),
         sectors=[(t.id, t.name) for t in g.taxonomy.terms("sectors").values()],
         technologies=[(t.id, t.name) for t in g.taxonomy.terms("technologies").values()],
-        types=[(t, documents.ORG_TYPES[t]) for t in COMPANY_TYPES],
+        types=[(t, ORGANISATION_TYPES[t]) for t in COMPANY_TYPES],
         needs=NEEDS,
+        vocab=vocab_json(g),
         data={c: docs_path(c) for c in ("calls", "organisations", "projects", "offerings",
                                         "experiments", "events")},
     )
@@ -100,6 +86,7 @@ def _files(ctx: BuildContext, lunr: bytes) -> list[Asset]:
 
 def declare(ctx: BuildContext, plan: SitePlan) -> None:
     lunr = lunr_js(ctx.packages())  # read here: a missing or wrong lunr.js fails the build at once
+    find_support_vocab(ctx.graph)  # checked here: a term the taxonomy lacks fails the build at once
     plan.add_job(lambda: _files(ctx, lunr))
     plan.add_page(PagePlan(
         FIND_SUPPORT, "Find support", partial(_find_support, ctx),

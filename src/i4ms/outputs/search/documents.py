@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from i4ms.content.models.event import KIND_NAMES
+from i4ms.content.models.organisation import ORGANISATION_TYPES
 from i4ms.graph import Graph
 from i4ms.graph.call_status import closes_at, opens_at
 from i4ms.graph.event_time import ends_at, starts_at
@@ -21,12 +22,6 @@ from i4ms.views.urls import item_url
 SUMMARY_CHARS = 160
 """Result cards show the start of the summary; the full text is on the item's page."""
 
-ORG_TYPES = {
-    "sme": "SME", "midcap": "Mid-cap", "large": "Large company", "research": "Research centre",
-    "university": "University", "dih": "Digital Innovation Hub", "public": "Public body",
-    "company": "Company (size not stated)",
-    "other": "Other",
-}
 CALL_STATUSES = [("open", "Open now"), ("upcoming", "Upcoming"), ("closed", "Closed")]
 ANY_COUNTRY = ("any", "Any country (no restriction)")
 
@@ -144,7 +139,7 @@ def organisation_docs(g: Graph) -> list[SearchDoc]:
         exps = [g.experiments[p.experiment].model for p in parts]
         facets = {
             "country": _countries([org.country]),
-            "type": [(org.type, ORG_TYPES[org.type])],
+            "type": [(org.type, ORGANISATION_TYPES[org.type])],
             "role": _terms(g, "roles", [p.role for p in parts]),
             "technology": _terms(g, "technologies", [t for e in exps for t in e.technologies]),
             "project": _projects(g, g.org_projects.get(org_id, [])),
@@ -153,7 +148,7 @@ def organisation_docs(g: Graph) -> list[SearchDoc]:
         n = len(parts)
         docs.append(SearchDoc(
             title=org.name, url=item_url("organisations", org_id), summary=_short(org.summary),
-            meta=" · ".join([facets["country"][0][1], ORG_TYPES[org.type]]
+            meta=" · ".join([facets["country"][0][1], ORGANISATION_TYPES[org.type]]
                             + ([f"{n} experiment{'s' if n != 1 else ''}"] if n else [])),
             text=" ".join(filter(None, [org.short_name, org.region, org.summary])),
             facets=facets,

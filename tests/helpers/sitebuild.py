@@ -3,23 +3,20 @@ and watch what a page does in the browser: the helpers every end-to-end folder s
 
 from __future__ import annotations
 
-import functools
-import http.server
-import importlib.util
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+# Re-exported: the browser and the local server are bench/'s, which benchmarks pages too.
+from bench.browser import CHROMIUM as CHROMIUM
+from bench.browser import CHROMIUM_ARGS as CHROMIUM_ARGS
+from bench.browser import serve as serve
+from helpers.tools import MKDOCS
 from i4ms.adapters.mkdocs.config import portable_config
 
 REPO = Path(__file__).resolve().parents[2]
-MKDOCS = REPO / ".venv" / "bin" / "mkdocs"
 FIXTURE = REPO / "tests" / "fixtures" / "site"
 
 XSS = "<script>window.__xss=1</script>"
@@ -29,13 +26,6 @@ PAYLOADS = {
     "name": '"><svg onload=window.__xss=1> Evil & Co <i>x</i>',
     "label": '" onmouseover="window.__xss=1" x="',
 }
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
-
 
 def write_config(folder: Path, content: Path, extra: dict | None = None) -> Path:
     """The repository's mkdocs.yml with every path made absolute, pointed at ``content``
@@ -51,7 +41,7 @@ def build(content: Path, out: Path, extra: dict | None = None,
           environ: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     config = write_config(out.parent, content, extra)
     return subprocess.run(
-        [str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(out)],
+        [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(out)],
         capture_output=True, text=True, env={**env(), **(environ or {})}, timeout=600,
     )
 
@@ -69,34 +59,6 @@ def build_past_validation(content: Path, out: Path, extra: dict | None = None,
     )
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           env={**env(), **(environ or {})}, timeout=600)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def load_bench(name: str) -> ModuleType:
-    """A script of bench/ by path: ``bench`` is also the name of a test folder."""
-    spec = importlib.util.spec_from_file_location(f"_i4ms_bench_{name}", REPO / "bench" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 class Watched:
