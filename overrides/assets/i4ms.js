@@ -12,7 +12,7 @@
   function countdown(opens, closes, now) {
     var target = now < opens ? opens : closes;
     var ms = target - now;
-    if (now >= closes) return "closed";
+    if (now >= closes) return "";  // the status beside it already says "closed"
     var days = Math.floor(ms / 86400000);
     var hours = Math.floor((ms % 86400000) / 3600000);
     var minutes = Math.floor((ms % 3600000) / 60000);
@@ -29,7 +29,8 @@
       el.dataset.status = s;
     });
     document.querySelectorAll("[data-i4ms-countdown]").forEach(function (el) {
-      el.textContent = "(" + countdown(Date.parse(el.dataset.opens), Date.parse(el.dataset.closes), now) + ")";
+      var left = countdown(Date.parse(el.dataset.opens), Date.parse(el.dataset.closes), now);
+      el.textContent = left ? "(" + left + ")" : "";
     });
     document.querySelectorAll("[data-i4ms-open-count]").forEach(function (el) {
       var windows = JSON.parse(el.dataset.i4msOpenCount);
