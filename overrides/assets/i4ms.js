@@ -38,6 +38,12 @@
         return statusAt(Date.parse(w[0]), Date.parse(w[1]), now) === "open";
       }).length);
     });
+    // "No call is open right now" (home page, built when none was): hidden once one opens.
+    document.querySelectorAll("[data-i4ms-none-open]").forEach(function (el) {
+      el.hidden = JSON.parse(el.dataset.i4msNoneOpen).some(function (w) {
+        return statusAt(Date.parse(w[0]), Date.parse(w[1]), now) === "open";
+      });
+    });
     regroup();
   }
 

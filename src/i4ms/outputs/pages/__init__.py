@@ -12,6 +12,7 @@ from typing import Protocol
 
 from i4ms.outputs.pages import (
     collections,
+    countries,
     home,
     items,
     labels,
@@ -32,6 +33,7 @@ GENERATORS: list[Step] = [
     items.declare,
     collections.declare,
     terms.declare,
+    countries.declare,
     labels.declare,
     home.declare,
     search.declare,

@@ -8,6 +8,8 @@ from functools import partial
 from markupsafe import Markup
 
 from i4ms.graph.call_status import CallStatus, closes_at
+from i4ms.outputs.opendata import paths
+from i4ms.outputs.pages.countries import country_map
 from i4ms.outputs.pictures.charts import Bar, bar_chart_svg, top_bars
 from i4ms.outputs.plan import PagePlan, SitePlan, View, view
 from i4ms.views.calls import call_row
@@ -46,6 +48,11 @@ def charts(ctx: BuildContext, src: str) -> list[Markup]:
             for title, bars in specs if bars]
 
 
+def subscriptions() -> dict[str, str]:
+    """What a visitor can subscribe to when no call is open: one file, one click each."""
+    return {"feed": paths.feed("calls", "atom"), "calendar": paths.calls_calendar()}
+
+
 def _home(ctx: BuildContext) -> View:
     g = ctx.graph
     rows = [call_row(ctx, c) for c in sorted(g.calls, key=lambda c: closes_at(g.calls[c].model))]
@@ -63,6 +70,7 @@ def _home(ctx: BuildContext) -> View:
         "home.html", figures=figures, closing=(open_rows + upcoming)[:CLOSING],
         windows=[[r["opens"].isoformat(), r["closes"].isoformat()] for r in rows],
         featured=[experiment_card(g, e) for e in featured], charts=charts(ctx, HOME),
+        upcoming=upcoming[:CLOSING], subscribe=subscriptions(), map=country_map(ctx, HOME),
     )
 
 
