@@ -69,16 +69,22 @@
     var fmt;
     try {
       // dateStyle/timeStyle cannot be combined with timeZoneName: spell the parts out.
-      fmt = new Intl.DateTimeFormat(undefined, {
-        year: "numeric", month: "short", day: "numeric",
-        hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+      // The site's one format (views/dates.py: "31 May 2022, 17:00"), in the visitor's zone.
+      fmt = new Intl.DateTimeFormat("en-GB", {
+        year: "numeric", month: "long", day: "numeric",
+        hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
       });
     } catch (e) {
       return;
     }
+    function text(date) {
+      var p = {};
+      fmt.formatToParts(date).forEach(function (part) { p[part.type] = part.value; });
+      return p.day + " " + p.month + " " + p.year + ", " + p.hour + ":" + p.minute + " " + p.timeZoneName;
+    }
     document.querySelectorAll("[data-i4ms-local]").forEach(function (el) {
       var t = Date.parse(el.dataset.i4msLocal);
-      if (!isNaN(t)) el.textContent = "(your time: " + fmt.format(new Date(t)) + ")";
+      if (!isNaN(t)) el.textContent = "(your time: " + text(new Date(t)) + ")";
     });
   }
 
