@@ -126,12 +126,14 @@
     this.data.calls.docs.forEach(function (doc) {
       var status = statusAt(doc, now);
       if (status === "closed") return;
-      var anyCountry = has(doc, "country", "any");
-      if (a.country && !anyCountry && !has(doc, "country", a.country)) return;
+      // No eligible countries in the content is unknown, not "any": kept, and said so.
+      var unstated = has(doc, "country", "not-stated");
+      if (a.country && !unstated && !has(doc, "country", a.country)) return;
       var reasons = [status === "open" ? "Open now, closes " + localDate(doc.c)
                                        : "Opens " + localDate(doc.o)];
-      reasons.push(anyCountry ? "No country restriction"
-                              : "Open to applicants from " + self.optionText("country"));
+      reasons.push(unstated ? "Eligible countries not stated: see the call's page"
+                            : a.country ? "Open to applicants from " + self.optionText("country")
+                                        : "Open to applicants from the countries on the call's page");
       var score = status === "open" ? 10 : 2;
       if (a.technology && has(doc, "technology", a.technology)) {
         score += 3;

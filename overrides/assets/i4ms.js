@@ -12,7 +12,7 @@
   function countdown(opens, closes, now) {
     var target = now < opens ? opens : closes;
     var ms = target - now;
-    if (now >= closes) return "closed";
+    if (now >= closes) return "";  // the status beside it already says "closed"
     var days = Math.floor(ms / 86400000);
     var hours = Math.floor((ms % 86400000) / 3600000);
     var minutes = Math.floor((ms % 3600000) / 60000);
@@ -35,13 +35,20 @@
       el.dataset.status = s;
     });
     document.querySelectorAll("[data-i4ms-countdown]").forEach(function (el) {
-      el.textContent = "(" + countdown(Date.parse(el.dataset.opens), Date.parse(el.dataset.closes), now) + ")";
+      var left = countdown(Date.parse(el.dataset.opens), Date.parse(el.dataset.closes), now);
+      el.textContent = left ? "(" + left + ")" : "";
     });
     document.querySelectorAll("[data-i4ms-open-count]").forEach(function (el) {
       var windows = JSON.parse(el.dataset.i4msOpenCount);
       el.textContent = String(windows.filter(function (w) {
         return statusAt(Date.parse(w[0]), Date.parse(w[1]), now) === "open";
       }).length);
+    });
+    // "No call is open right now" (home page, built when none was): hidden once one opens.
+    document.querySelectorAll("[data-i4ms-none-open]").forEach(function (el) {
+      el.hidden = JSON.parse(el.dataset.i4msNoneOpen).some(function (w) {
+        return statusAt(Date.parse(w[0]), Date.parse(w[1]), now) === "open";
+      });
     });
     regroup();
   }
@@ -68,16 +75,22 @@
     var fmt;
     try {
       // dateStyle/timeStyle cannot be combined with timeZoneName: spell the parts out.
-      fmt = new Intl.DateTimeFormat(undefined, {
-        year: "numeric", month: "short", day: "numeric",
-        hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+      // The site's one format (views/dates.py: "31 May 2022, 17:00"), in the visitor's zone.
+      fmt = new Intl.DateTimeFormat("en-GB", {
+        year: "numeric", month: "long", day: "numeric",
+        hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
       });
     } catch (e) {
       return;
     }
+    function text(date) {
+      var p = {};
+      fmt.formatToParts(date).forEach(function (part) { p[part.type] = part.value; });
+      return p.day + " " + p.month + " " + p.year + ", " + p.hour + ":" + p.minute + " " + p.timeZoneName;
+    }
     document.querySelectorAll("[data-i4ms-local]").forEach(function (el) {
       var t = Date.parse(el.dataset.i4msLocal);
-      if (!isNaN(t)) el.textContent = "(your time: " + fmt.format(new Date(t)) + ")";
+      if (!isNaN(t)) el.textContent = "(your time: " + text(new Date(t)) + ")";
     });
   }
 

@@ -23,6 +23,7 @@ GIT_DATES = [
     re.compile(rb'"date(?:Published|Modified)":"[^"]*",?'),  # JSON-LD
     re.compile(rb"<lastmod>[^<]*</lastmod>"),  # sitemap
     re.compile(rb"<(?:updated|published|lastBuildDate|pubDate)>[^<]*</\w+>"),  # feeds
+    re.compile(rb'Content last updated: <time datetime="[^"]*">[^<]*</time>'),  # the footer
 ]
 """Where a page or file says when content last changed: git's answer and the content's differ."""
 

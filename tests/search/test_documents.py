@@ -58,7 +58,7 @@ def test_calls_carry_their_instants_for_the_browser_clock(graph) -> None:
     for doc in BUILDERS["calls"](graph):
         assert doc.facets["status"] == []
         assert doc.extra["o"] < doc.extra["c"]
-        assert doc.facets["country"]  # "any" when the call names no country
+        assert doc.facets["country"]  # "not-stated" when the call names no country
 
 
 def test_summaries_are_cut_on_a_word(graph) -> None:

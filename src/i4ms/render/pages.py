@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from i4ms.outputs.plan import SitePlan
+from i4ms.outputs.sections import trail
 from i4ms.render.renderer import Renderer
 
 
@@ -32,4 +33,7 @@ class PageRenderer:
             self._renderer = Renderer()
         made = self.plan.pages[src_uri].view()
         html = self._renderer.page(made.template, src_uri, **made.context)
+        crumbs = trail(self.plan, src_uri)
+        if crumbs:  # where the page sits, above its heading, on every engine
+            html = self._renderer.page("_breadcrumb.html", src_uri, crumbs=crumbs) + html
         return RenderedPage(html, made.search_html, self.plan.head_of(src_uri))

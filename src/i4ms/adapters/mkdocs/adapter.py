@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from i4ms.adapters.mkdocs import chrome, sitemap
 from i4ms.adapters.mkdocs.build import MkDocsBuild, start
+from i4ms.outputs.footer import footer
 from i4ms.render.parallel import BackgroundError
 
 _KEY = "i4ms_build"
@@ -40,6 +41,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site_dir=Path(config.site_dir), site_url=config.site_url,
         site_name=config.site_name, site_description=config.site_description or "")
     chrome.add_theme_templates(config)
+    # overrides/partials/footer.html prints it: the core's date, never one a template computes
+    config.extra["i4ms_footer"] = footer(config.extra[_KEY].ctx)
     return config
 
 

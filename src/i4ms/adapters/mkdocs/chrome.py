@@ -10,6 +10,7 @@ from mkdocs.structure.pages import Page
 
 from i4ms.adapters.mkdocs.theme_chrome import ChromeCache
 from i4ms.outputs.plan import PagePlan
+from i4ms.outputs.sections import section_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -27,6 +28,9 @@ def set_page_meta(page: Page, plan: PagePlan) -> None:
     if plan.description:
         page.meta["description"] = str(escape(plan.description))
     page.meta["i4ms_kind"] = plan.kind
+    section = section_of(plan.src_uri)
+    if section is not None:  # the tab to highlight (overrides/partials/tabs-item.html)
+        page.meta["i4ms_section"] = section
     if not plan.searchable:
         page.meta["search"] = {"exclude": True}
 

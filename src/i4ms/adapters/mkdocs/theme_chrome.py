@@ -44,9 +44,12 @@ class ChromeCache:
             return (block, base_url)
         if page is None or page.file.src_uri in self._nav_pages or page.toc:
             return None
-        hide = tuple(sorted((page.meta or {}).get("hide", []) or []))
+        meta = page.meta or {}
+        hide = tuple(sorted(meta.get("hide", []) or []))
         folder = page.url.rstrip("/").rpartition("/")[0]
-        return (block, folder, hide)
+        # The tab a page highlights (overrides/partials/tabs-item.html) follows its first
+        # folder; pages at the root (technologies/, privacy/) share a folder, not a tab.
+        return (block, folder, hide, meta.get("i4ms_section"))
 
     def block(self, key: tuple | None, caller: Callable[[], str]) -> Markup:
         """The block cached under ``key``, or ``caller()`` (the theme's markup), kept."""

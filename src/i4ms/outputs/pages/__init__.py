@@ -13,6 +13,7 @@ from typing import Protocol
 from i4ms.outputs.cms import admin
 from i4ms.outputs.pages import (
     collections,
+    countries,
     events,
     home,
     items,
@@ -35,6 +36,7 @@ GENERATORS: list[Step] = [
     collections.declare,
     events.declare,
     terms.declare,
+    countries.declare,
     labels.declare,
     home.declare,
     search.declare,

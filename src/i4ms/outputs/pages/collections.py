@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from i4ms.content.models.organisation import ORGANISATION_TYPES
 from i4ms.graph.call_status import CallStatus, closes_at
 from i4ms.outputs.plan import PagePlan, SitePlan, View, static_view, view
 from i4ms.views.calls import call_row
@@ -98,6 +99,7 @@ def _organisations_page(ctx: BuildContext, pager: Pager, total: int) -> View:
     rows = [
         {"link": item_link(g, "organisations", o),
          "org": g.organisations[o].model,
+         "type_text": ORGANISATION_TYPES[g.organisations[o].model.type],
          "country": country_link(g.organisations[o].model.country),
          "experiments": len(g.org_experiments.get(o, [])),
          "badges": organisation_badges(g, o)}

@@ -8,6 +8,8 @@ from functools import partial
 from markupsafe import Markup
 
 from i4ms.graph.call_status import CallStatus, closes_at
+from i4ms.outputs.opendata import paths
+from i4ms.outputs.pages.countries import country_map
 from i4ms.outputs.pictures.charts import Bar, bar_chart_svg, top_bars
 from i4ms.outputs.plan import PagePlan, SitePlan, View, view
 from i4ms.views.calls import call_row
@@ -49,6 +51,11 @@ def charts(ctx: BuildContext, src: str) -> list[Markup]:
             for title, bars in specs if bars]
 
 
+def subscriptions() -> dict[str, str]:
+    """What a visitor can subscribe to when no call is open: one file, one click each."""
+    return {"feed": paths.feed("calls", "atom"), "calendar": paths.calls_calendar()}
+
+
 def _home(ctx: BuildContext) -> View:
     g = ctx.graph
     rows = [call_row(ctx, c) for c in sorted(g.calls, key=lambda c: closes_at(g.calls[c].model))]
@@ -69,6 +76,7 @@ def _home(ctx: BuildContext) -> View:
         events=[event_row(ctx, e) for e in upcoming_first(ctx, list(g.events))[0][:NEXT_EVENTS]],
         news=[news_row(ctx, n) for n in sorted(g.news, key=lambda n: (g.news[n].model.date, n),
                                               reverse=True)[:LATEST_NEWS]],
+        upcoming=upcoming[:CLOSING], subscribe=subscriptions(), map=country_map(ctx, HOME),
     )
 
 

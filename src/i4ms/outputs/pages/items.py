@@ -6,6 +6,7 @@ from functools import cache, partial
 
 from i4ms.content.markdown import render_markdown, render_sections
 from i4ms.content.models import Organisation, Project
+from i4ms.content.models.organisation import ORGANISATION_TYPES
 from i4ms.graph.call_status import closes_at
 from i4ms.outputs.opendata import paths
 from i4ms.outputs.plan import PagePlan, SitePlan, View, view
@@ -23,6 +24,7 @@ from i4ms.views.links import (
     term_link,
     term_name,
 )
+from i4ms.views.periods import period_text
 from i4ms.views.urls import absolute, item_src, item_url
 
 RELATED = 4
@@ -106,6 +108,7 @@ def _experiment(ctx: BuildContext, exp_id: str, index: dict) -> View:
         countries=[country_link(c) for c in g.experiment_countries[exp_id]],
         related=[experiment_card(g, e) for e in related_experiments(ctx, exp_id, index)],
         story=g.is_success_story(exp_id),
+        runs=period_text(exp.started, exp.ended) if exp.started or exp.ended else None,
         site_url=ctx.site_url, absolute=absolute,
     )
 
@@ -124,7 +127,7 @@ def _organisation(ctx: BuildContext, org_id: str) -> View:
     names = [org.name] + ([org.short_name] if org.short_name else [])
     return view(
         "organisation.html", search_text(org.name, _organisation_description(org), names),
-        org=org, id=org_id, experiments=experiments,
+        org=org, id=org_id, experiments=experiments, type_text=ORGANISATION_TYPES[org.type],
         projects=[item_link(g, "projects", p) for p in g.org_projects.get(org_id, [])],
         events=[event_row(ctx, e) for e in g.org_events.get(org_id, [])][:EVENTS_SHOWN],
         news=[news_row(ctx, n) for n in g.org_news.get(org_id, [])][:NEWS_SHOWN],
@@ -161,6 +164,7 @@ def _project(ctx: BuildContext, proj_id: str) -> View:
         events=[event_row(ctx, e) for e in g.project_events.get(proj_id, [])][:EVENTS_SHOWN],
         news=[news_row(ctx, n) for n in g.project_news.get(proj_id, [])][:NEWS_SHOWN],
         events_calendar=paths.project_events_calendar(proj_id),
+        runs=period_text(proj.started, proj.ended) if proj.started or proj.ended else None,
         areas=[term_link(g, "technology_areas", a) for a in proj.technology_areas],
         technologies=[term_link(g, "technologies", t) for t in proj.technologies],
         body=body,

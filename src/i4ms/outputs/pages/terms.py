@@ -18,8 +18,8 @@ INDEX_TITLES = {"technologies": "Technologies", "sectors": "Sectors", "countries
 TERM_KINDS = {
     "technologies": "Technology",
     "sectors": "Sector",
-    "countries": "Country",
 }
+"""Countries have pages of their own (outputs/pages/countries.py): organisations and hubs too."""
 
 
 def experiments_by(ctx: BuildContext, kind: str) -> dict[str, list[str]]:

@@ -23,7 +23,8 @@ SUMMARY_CHARS = 160
 """Result cards show the start of the summary; the full text is on the item's page."""
 
 CALL_STATUSES = [("open", "Open now"), ("upcoming", "Upcoming"), ("closed", "Closed")]
-ANY_COUNTRY = ("any", "Any country (no restriction)")
+COUNTRIES_NOT_STATED = ("not-stated", "Not stated")
+"""A call whose content names no eligible country: unknown, never "any country"."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def call_docs(g: Graph) -> list[SearchDoc]:
             "status": [],  # computed in the browser from o and c
             "project": _projects(g, [call.project]),
             "technology": _terms(g, "technologies", call.technologies),
-            "country": _countries(call.eligible_countries) or [ANY_COUNTRY],
+            "country": _countries(call.eligible_countries) or [COUNTRIES_NOT_STATED],
         }
         docs.append(SearchDoc(
             title=call.title, url=item_url("calls", call_id), summary=_short(call.summary),
