@@ -14,7 +14,7 @@ from i4ms.render.parallel import AssetWriter, BackgroundError, BackgroundRendere
 
 
 def _page(n: int):
-    return lambda: RenderedPage(f"<p>page {n}</p>", None, f"<meta n={n}>")
+    return lambda: RenderedPage(f"<p>page {n}</p>", f"<meta n={n}>")
 
 
 def test_pages_come_back_whatever_order_they_are_asked_in() -> None:

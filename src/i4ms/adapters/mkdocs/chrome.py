@@ -27,8 +27,6 @@ def set_page_meta(page: Page, plan: PagePlan) -> None:
     if plan.description:
         page.meta["description"] = str(escape(plan.description))
     page.meta["i4ms_kind"] = plan.kind
-    if not plan.searchable:
-        page.meta["search"] = {"exclude": True}
 
 
 def install_cache(env, nav_pages: set[str], enabled: bool) -> None:

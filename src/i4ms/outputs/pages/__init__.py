@@ -21,6 +21,7 @@ from i4ms.outputs.pages import (
     terms,
 )
 from i4ms.outputs.plan import SitePlan
+from i4ms.outputs.search import site as site_search
 from i4ms.views.context import BuildContext
 
 
@@ -36,6 +37,7 @@ GENERATORS: list[Step] = [
     home.declare,
     search.declare,
     opendata.declare,
+    site_search.declare,  # a file job: reads the finished plan when it runs
 ]
 
 ENRICHERS: list[Step] = [
