@@ -125,10 +125,7 @@
       self.open().then(function () { self.update(); });
     });
     input.addEventListener("keydown", function (e) { self.key(e); });
-    form.addEventListener("submit", function (e) {
-      e.preventDefault();
-      self.go(self.active >= 0 ? self.active : 0);
-    });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
     document.addEventListener("keydown", function (e) {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key !== "/" && e.key !== "s") return;
@@ -314,6 +311,9 @@
       }
       this.highlight(this.active < 0 ? (e.key === "ArrowDown" ? 0 : -1)
                                      : this.active + (e.key === "ArrowDown" ? 1 : -1));
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      if (this.shown.length) this.go(this.active >= 0 ? this.active : 0);
     } else if (e.key === "Escape") {
       e.preventDefault();
       if (!this.list.hidden) this.collapse();
