@@ -57,7 +57,10 @@ def test_one_entry_per_page_with_its_own_words_only(site: Path) -> None:
     kinds = json.loads((site / "search" / "site" / "titles.json").read_text())["kinds"]
     assert {kinds[d["k"]] for d in docs} >= {"story", "organisation", "call", "project", "offering", "page"}
     assert not any(u.startswith("organisations/page/") for u in urls)  # page 2+ of a listing
+    about = [d for d in docs if d["u"] == "about/"]  # a hand-written page (docs/) too
+    assert [(a["t"], kinds[a["k"]]) for a in about] == [("About this portal", "page")]
     words = _shard_text(site)
+    assert "tracker" in words["about/"]  # "no trackers", in its body
     assert "redon" in words["experiments/smart-weld/"]  # its body ("had to be redone")
     assert "fjord" in words["experiments/smart-weld/"]  # a partner's name
     for listing in ("projects/alpha-fab/", "countries/de/", "technologies/robotics/", "organisations/"):

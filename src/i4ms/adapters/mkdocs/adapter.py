@@ -36,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra[_KEY] = start(
         content=(project / config.extra.get("i4ms_content", "content")).resolve(),
         node_modules=(project / config.extra.get("i4ms_node_modules", "node_modules")).resolve(),
-        site_dir=Path(config.site_dir), site_url=config.site_url,
+        site_dir=Path(config.site_dir), site_url=config.site_url, docs_dir=Path(config.docs_dir),
         site_name=config.site_name, site_description=config.site_description or "")
     chrome.add_theme_templates(config)
     return config

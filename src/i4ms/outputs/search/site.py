@@ -22,6 +22,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from lunr import lunr
@@ -114,9 +115,33 @@ def _item_entry(ctx: BuildContext, collection: str, kind: str, item_id: str) -> 
     return Entry(kind, m.title, url, one_line(m.summary), [provider, m.summary or "", body])
 
 
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+
+
+def written_entries(folder: Path | None, plan: SitePlan) -> list[Entry]:
+    """Hand-written pages (``docs/*.md``): title from the first ``# `` heading, their text;
+    a page the plan also declares is the plan's."""
+    if folder is None or not folder.is_dir():
+        return []
+    out = []
+    for path in sorted(folder.rglob("*.md")):
+        src = path.relative_to(folder).as_posix()
+        if src in plan.pages:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):  # front matter: not the page's words
+            text = text.split("\n---\n", 1)[-1]
+        heading = _HEADING.search(text)
+        title = heading.group(1) if heading else path.stem.replace("-", " ").capitalize()
+        body = " ".join(_plain(_HEADING.sub("", text, count=1)).split())
+        out.append(Entry("page", title, url_of(src), one_line(body), [body]))
+    return out
+
+
 def entries(ctx: BuildContext, plan: SitePlan) -> list[Entry]:
-    """One entry per searchable page of the plan, items first (in :data:`KINDS` order)."""
-    out: list[Entry] = []
+    """One entry per searchable page of the plan and per hand-written page, items first (in
+    :data:`KINDS` order)."""
+    out: list[Entry] = written_entries(ctx.written_pages, plan)
     for src, page in plan.pages.items():
         if not page.searchable:
             continue
