@@ -33,7 +33,7 @@ from i4ms.outputs.plan import Asset, SitePlan
 from i4ms.outputs.search.payload import ref
 from i4ms.views.context import BuildContext
 from i4ms.views.dates import deadline_text
-from i4ms.views.links import experiment_badges, organisation_badges
+from i4ms.views.links import country_name, experiment_badges, organisation_badges
 from i4ms.views.urls import item_src, url_of
 
 FORMAT = 1
@@ -94,11 +94,12 @@ def _item_entry(ctx: BuildContext, collection: str, kind: str, item_id: str) -> 
     body = _plain(item.body)
     if collection == "experiments":
         names = [g.organisations[p.organisation].model.name for p in m.partners]
+        names += [country_name(c) for c in g.experiment_countries[item_id]]
         return Entry(kind, m.title, url, one_line(m.summary), [m.summary, *names, body],
                      _badges(experiment_badges(g, item_id)))
     if collection == "organisations":
         return Entry(kind, m.name, url, one_line(m.summary),
-                     [m.short_name or "", m.region or "", m.summary or "", body],
+                     [m.short_name or "", m.region or "", country_name(m.country), m.summary or "", body],
                      _badges(organisation_badges(g, item_id)))
     if collection == "projects":
         people = [g.organisations[o].model.name for o in [m.coordinator, *m.dihs] if o]
