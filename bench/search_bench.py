@@ -57,8 +57,8 @@ QUERY = "cloud"
 
 ASIDE = ("search/search_index.json", "assets/javascripts/workers/", "badges/", "feeds/",
          "assets/images/")
-"""Fetched during the load but not needed for the first result: Material's header-search index
-(its worker loads it in parallel), badge images of the hidden static list, sitemap probes."""
+"""Fetched during the load but not needed for the first result: badge images, sitemap probes
+(and, in builds before the site search of issue 14, Material's header-search index)."""
 
 
 @dataclass
@@ -239,7 +239,7 @@ def report(f: SearchFigures) -> str:
         f"also fetched before it, not needed for it: {_kb(f.query.aside_raw_bytes)} raw / "
         f"{_kb(f.query.aside_gzip_bytes)} gzip ("
         + ", ".join(sorted({p if not p.startswith('badges/') else 'badges/…' for p in f.query.aside_files}))
-        + "); Material's header-search index is loaded by its worker, in parallel",
+        + ")",
     ])
 
 

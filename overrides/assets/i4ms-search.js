@@ -351,11 +351,49 @@
     if (this.summariesLoading) return;
     this.summariesLoading = getJSON(this.panel.dataset.summaries).then(function (data) {
       if (data.count !== self.docs.length) throw new Error("summaries and records differ");
-      self.summaries = data.summaries;
+      self.summaries = data;
       self.renderResults();
     }).catch(function (err) {
       if (window.console) console.warn("I4MS search: no summaries (" + err.message + ")");
     });
+  };
+
+  /* As the no-JavaScript list shows an item: a call's deadline, badges, summary, technology
+     tags (on the story cards). Deadlines and badges come with the summaries. */
+  Search.prototype.decorate = function (li, doc, i) {
+    var self = this, more = this.summaries;
+    if (more && more.deadlines && more.deadlines[i]) {
+      li.appendChild(el("p", "i4ms-meta i4ms-deadline", "Deadline " + more.deadlines[i]));
+    }
+    var badges = more && more.badges && more.badges[i];
+    if (badges && badges.length) {
+      var p = el("p", "i4ms-badges");
+      badges.forEach(function (b) {
+        var a = el("a", "i4ms-badge");
+        a.href = self.root + b[2];
+        var img = el("img");
+        img.src = self.root + b[1];
+        img.alt = b[0];
+        img.height = 24;
+        a.appendChild(img);
+        p.appendChild(a);
+        p.appendChild(document.createTextNode(" "));
+      });
+      li.appendChild(p);
+    }
+    if (more && more.summaries[i]) li.appendChild(el("p", "", more.summaries[i]));
+    var tech = this.collection === "experiments" &&
+      this.facets.filter(function (f) { return f.key === "technology"; })[0];
+    if (tech && doc.f[tech.i].length) {
+      var tags = el("p", "i4ms-tags");
+      doc.f[tech.i].forEach(function (v) {
+        var t = el("a", "i4ms-tag", tech.names[v]);
+        t.href = self.root + "technologies/" + tech.ids[v] + "/";
+        tags.appendChild(t);
+        tags.appendChild(document.createTextNode(" "));
+      });
+      li.appendChild(tags);
+    }
   };
 
   Search.prototype.idle = function () {
@@ -387,7 +425,7 @@
       }
       var meta = doc.m || self.metaOf(doc);
       if (meta) li.appendChild(el("p", "i4ms-meta", meta));
-      if (self.summaries && self.summaries[i]) li.appendChild(el("p", "", self.summaries[i]));
+      self.decorate(li, doc, i);
       frag.appendChild(li);
     });
     this.list.replaceChildren(frag);

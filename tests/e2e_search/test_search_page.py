@@ -181,9 +181,8 @@ def test_search_is_on_every_collection_and_the_header_search_still_works(
     _open(page, real_url + "best-practices/")
     _type(page, "fermentation")
     assert _titles(page)[0].startswith("FermiCloud")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").press_sequentially("FermiCloud", delay=30)
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    page.locator("#i4ms-site-q").press_sequentially("FermiCloud", delay=30)
+    expect(page.locator("#i4ms-site-results [role=option]").first).to_contain_text("FermiCloud")
     assert watched.errors == [] and watched.off_site(real_url) == []
     fetched = {urlparse(u).path for u in watched.requests}
     files = search_files("experiments")
@@ -200,6 +199,10 @@ def test_results_show_script_payloads_as_text(watched, hostile_url: str) -> None
     _open(page, hostile_url + "organisations/")
     _type(page, "Evil")
     assert _titles(page) == [PAYLOADS["name"]]
+    # the header search shows them as text too
+    page.locator("#i4ms-site-q").press_sequentially("Jerry", delay=20)
+    expect(page.locator("#i4ms-site-results .i4ms-site-result__title").first).to_have_text(PAYLOADS["title"])
     assert page.evaluate("() => window.__xss") is None
-    injected = "[data-i4ms-results] :is(script, img, svg, b, i)"
+    injected = ("[data-i4ms-results] :is(script, svg, b, i), #i4ms-site-results :is(script, img, svg, b, i),"
+                " [data-i4ms-results] img:not(a.i4ms-badge > img)")  # badge images are ours
     assert page.locator(injected).count() == 0

@@ -14,20 +14,20 @@ from i4ms.render.parallel import AssetWriter, BackgroundError, BackgroundRendere
 
 
 def _page(n: int):
-    return lambda: RenderedPage(f"<p>page {n}</p>", None, f"<meta n={n}>")
+    return lambda: RenderedPage(f"<p>page {n}</p>", f"<meta n={n}>")
 
 
 def test_pages_come_back_whatever_order_they_are_asked_in() -> None:
     renderer = BackgroundRenderer([(f"p{n}.md", _page(n)) for n in range(50)])
     try:
         for n in [49, 0, 7, 8, 30, *range(1, 7)]:
-            assert renderer.get(f"p{n}.md") == (f"<p>page {n}</p>", None, f"<meta n={n}>")
+            assert renderer.get(f"p{n}.md") == (f"<p>page {n}</p>", f"<meta n={n}>")
     finally:
         renderer.close()
 
 
 def test_a_page_that_fails_to_render_fails_the_build_with_its_traceback() -> None:
-    def broken() -> tuple[str, None, str]:
+    def broken() -> tuple[str, str]:
         raise ValueError("no such organisation: acme")
 
     renderer = BackgroundRenderer([("ok.md", _page(1)), ("bad.md", broken), ("after.md", _page(2))])

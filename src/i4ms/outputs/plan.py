@@ -16,12 +16,11 @@ from typing import Any
 
 @dataclass(frozen=True)
 class View:
-    """What one page renders: ``template`` with ``context``, and what the header search
-    indexes of it (``search_html``: the page's own words, without cards; None = the page)."""
+    """What one page renders: ``template`` with ``context``. (The site search indexes each
+    page's own words from the graph, :mod:`i4ms.outputs.search.site`, not from the view.)"""
 
     template: str
     context: Mapping[str, Any]
-    search_html: str | None = None
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,8 @@ class PagePlan:
     description: str = ""
     kind: str = "page"
     searchable: bool = True
-    """False for page 2+ of a listing: nothing there that the items' own pages don't say."""
+    """False for page 2+ of a listing: nothing there that the items' own pages don't say.
+    The site search makes one entry per searchable page."""
 
 
 @dataclass(frozen=True)
@@ -100,8 +100,8 @@ class SitePlan:
         return list(made.values())
 
 
-def view(template: str, search_html: str | None = None, **context: Any) -> View:
-    return View(template, context, search_html)
+def view(template: str, **context: Any) -> View:
+    return View(template, context)
 
 
 def static_view(template: str, **context: Any) -> Callable[[], View]:

@@ -1,4 +1,4 @@
-"""A page plan rendered: its main HTML, what the header search indexes, its ``<head>`` markup.
+"""A page plan rendered: its main HTML and its ``<head>`` markup.
 
 Every engine adapter gets pages from here, so a page is the same whatever engine wraps it.
 """
@@ -14,8 +14,6 @@ from i4ms.render.renderer import Renderer
 
 class RenderedPage(NamedTuple):
     html: str
-    search_html: str | None
-    """The page's own words for the header search; None: index ``html``."""
     head: str
     """Escaped extra ``<head>`` markup (sharing metadata, JSON-LD, preloads)."""
 
@@ -36,4 +34,4 @@ class PageRenderer:
         crumbs = trail(self.plan, src_uri)
         if crumbs:  # where the page sits, above its heading, on every engine
             html = self._renderer.page("_breadcrumb.html", src_uri, crumbs=crumbs) + html
-        return RenderedPage(html, made.search_html, self.plan.head_of(src_uri))
+        return RenderedPage(html, self.plan.head_of(src_uri))

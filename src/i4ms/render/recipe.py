@@ -27,11 +27,11 @@ def build_moment() -> datetime:
 
 
 def prepare(content: Path, node_modules: Path, *, site_url: str, site_name: str,
-            site_description: str = "") -> tuple[BuildContext, SitePlan]:
+            site_description: str = "", written_pages: Path | None = None) -> tuple[BuildContext, SitePlan]:
     """Load -> resolve -> declare -> enrich: the whole site as data, nothing rendered yet."""
     graph = load_graph(content)
     ctx = BuildContext(graph=graph, now=build_moment(), site_url=site_url, site_name=site_name,
                        content_dates=last_commit_dates(content),
                        site_description=site_description,
-                       node_modules=node_modules)
+                       node_modules=node_modules, written_pages=written_pages)
     return ctx, plan_site(ctx)

@@ -24,6 +24,9 @@ class BuildContext:
     site_description: str = ""
     node_modules: Path | None = None
     """The npm packages the site copies in; None: found from the working directory up."""
+    written_pages: Path | None = None
+    """The engine's folder of hand-written Markdown pages (``docs/``), which the site search
+    indexes beside ours; None: there are none."""
 
     def packages(self) -> Path:
         if self.node_modules is None:

@@ -14,7 +14,6 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -38,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra[_KEY] = start(
         content=(project / config.extra.get("i4ms_content", "content")).resolve(),
         node_modules=(project / config.extra.get("i4ms_node_modules", "node_modules")).resolve(),
-        site_dir=Path(config.site_dir), site_url=config.site_url,
+        site_dir=Path(config.site_dir), site_url=config.site_url, docs_dir=Path(config.docs_dir),
         site_name=config.site_name, site_description=config.site_description or "")
     chrome.add_theme_templates(config)
     # overrides/partials/footer.html prints it: the core's date, never one a template computes
@@ -89,32 +88,19 @@ def _rendered(build: MkDocsBuild, src: str):
         raise PluginError(str(err)) from None
 
 
-@event_priority(100)  # before the search plugin reads page.content
-def _lean_content_for_search(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Hand the core's rendered page to the theme. No search plugin runs: the site search
+    index is the core's own file job (:mod:`i4ms.outputs.search.site`)."""
     build = _build(config)
     src = page.file.src_uri
     if src not in build.plan.pages:
         page.meta["i4ms_head"] = build.head_of_written_page(page)
         return context
-    html, search_html, head = _rendered(build, src)
+    html, head = _rendered(build, src)
     page.content = html
     if head:
         page.meta["i4ms_head"] = head
-    if search_html is not None:  # the header search indexes the page's own words only
-        page.meta["_i4ms_full_content"] = html
-        page.content = search_html
     return context
-
-
-@event_priority(-100)  # after every plugin, before the theme renders the page
-def _full_content_for_page(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    full = page.meta.pop("_i4ms_full_content", None)
-    if full is not None:
-        page.content = full
-    return context
-
-
-on_page_context = CombinedEvent(_lean_content_for_search, _full_content_for_page)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -76,10 +76,10 @@ def _no_view():
 
 
 def start(*, content: Path, node_modules: Path, site_dir: Path, site_url: str, site_name: str,
-          site_description: str) -> MkDocsBuild:
+          site_description: str, docs_dir: Path | None = None) -> MkDocsBuild:
     try:
         ctx, plan = prepare(content, node_modules, site_url=site_url, site_name=site_name,
-                            site_description=site_description)
+                            site_description=site_description, written_pages=docs_dir)
     except ContentError as err:
         raise PluginError(
             f"content in {content} is not valid; nothing was built:\n"

@@ -31,8 +31,6 @@ def set_page_meta(page: Page, plan: PagePlan) -> None:
     section = section_of(plan.src_uri)
     if section is not None:  # the tab to highlight (overrides/partials/tabs-item.html)
         page.meta["i4ms_section"] = section
-    if not plan.searchable:
-        page.meta["search"] = {"exclude": True}
 
 
 def install_cache(env, nav_pages: set[str], enabled: bool) -> None:

@@ -24,6 +24,7 @@ from i4ms.outputs.pages import (
     terms,
 )
 from i4ms.outputs.plan import SitePlan
+from i4ms.outputs.search import site as site_search
 from i4ms.views.context import BuildContext
 
 
@@ -42,6 +43,7 @@ GENERATORS: list[Step] = [
     search.declare,
     opendata.declare,
     admin.declare,  # the CMS at /admin/
+    site_search.declare,  # a file job: reads the finished plan when it runs
 ]
 
 ENRICHERS: list[Step] = [

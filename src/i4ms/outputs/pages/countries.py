@@ -22,7 +22,6 @@ from i4ms.outputs.pictures.europe_map import (
     europe_map_table,
 )
 from i4ms.outputs.plan import PagePlan, SitePlan, View, view
-from i4ms.outputs.search.header import search_text
 from i4ms.views.context import BuildContext
 from i4ms.views.links import country_name, experiment_card, featured_order, item_link
 from i4ms.views.pagination import Pager, paginate
@@ -124,7 +123,7 @@ def _country_page(ctx: BuildContext, code: str, pager: Pager, facts: CountryFact
     name = country_name(code)
     first = pager.number == 1
     return view(
-        "country.html", search_text(name, f"I4MS in {name}"),
+        "country.html",
         name=name, pager=pager, facts=facts,
         rows=[experiment_card(g, e) for e in pager.items],
         dihs=_links(ctx, "organisations", facts.dihs) if first else [],

@@ -8,7 +8,6 @@ from i4ms.content.markdown import render_markdown
 from i4ms.content.models.news import ANY_ITEM
 from i4ms.outputs.opendata import paths
 from i4ms.outputs.plan import PagePlan, SitePlan, View, view
-from i4ms.outputs.search.header import search_text
 from i4ms.views.context import BuildContext
 from i4ms.views.events import event_row, news_row, upcoming_first
 from i4ms.views.links import any_link, item_link, provider_link, term_link
@@ -36,7 +35,6 @@ def _event(ctx: BuildContext, event_id: str) -> View:
                 for s in ev.speakers]
     return view(
         "event.html",
-        search_text(ev.title, ev.summary, [s.name for s in ev.speakers], [("", body)]),
         ev=ev, row=event_row(ctx, event_id), body=body, speakers=speakers,
         agenda=ev.agenda, zone=ev.timezone.rpartition("/")[2].replace("_", " "),
         organisers=[provider_link(g, o) for o in ev.organisers],
@@ -58,7 +56,7 @@ def _news_item(ctx: BuildContext, news_id: str) -> View:
     item = g.news[news_id]
     body = render_markdown(item.body)
     return view(
-        "news_item.html", search_text(item.model.title, item.model.summary, (), [("", body)]),
+        "news_item.html",
         item=item.model, row=news_row(ctx, news_id), body=body,
         related=[any_link(g, r, ANY_ITEM) for r in item.model.related],
     )

@@ -10,7 +10,6 @@ from i4ms.content.models.organisation import ORGANISATION_TYPES
 from i4ms.graph.call_status import closes_at
 from i4ms.outputs.opendata import paths
 from i4ms.outputs.plan import PagePlan, SitePlan, View, view
-from i4ms.outputs.search.header import search_text
 from i4ms.views.calls import call_row
 from i4ms.views.context import BuildContext
 from i4ms.views.events import event_row, news_row
@@ -98,7 +97,6 @@ def _experiment(ctx: BuildContext, exp_id: str, index: dict) -> View:
     ]
     return view(
         "experiment.html",
-        search_text(exp.title, exp.summary, [p["link"].text for p in partners], sections),
         exp=exp, id=exp_id, partners=partners, sections=sections, quotes=quotes,
         project=item_link(g, "projects", exp.project),
         call=item_link(g, "calls", exp.call) if exp.call else None,
@@ -124,9 +122,8 @@ def _organisation(ctx: BuildContext, org_id: str) -> View:
         {"card": experiment_card(g, p.experiment), "role": term_name(g, "roles", p.role)}
         for p in g.org_experiments.get(org_id, [])
     ]
-    names = [org.name] + ([org.short_name] if org.short_name else [])
     return view(
-        "organisation.html", search_text(org.name, _organisation_description(org), names),
+        "organisation.html",
         org=org, id=org_id, experiments=experiments, type_text=ORGANISATION_TYPES[org.type],
         projects=[item_link(g, "projects", p) for p in g.org_projects.get(org_id, [])],
         events=[event_row(ctx, e) for e in g.org_events.get(org_id, [])][:EVENTS_SHOWN],
@@ -151,10 +148,8 @@ def _project(ctx: BuildContext, proj_id: str) -> View:
     dihs = [item_link(g, "organisations", d) for d in proj.dihs]
     coordinator = item_link(g, "organisations", proj.coordinator) if proj.coordinator else None
     body = render_markdown(item.body)
-    people = [proj.name, *(link.text for link in [coordinator, *dihs] if link)]
     return view(
         "project.html",
-        search_text(proj.acronym, _project_description(proj), people, [("", body)]),
         proj=proj, id=proj_id,
         experiments=[experiment_card(g, e) for e in g.project_experiments.get(proj_id, [])],
         calls=[call_row(ctx, c) for c in reversed(calls)],
@@ -178,7 +173,7 @@ def _call(ctx: BuildContext, call_id: str) -> View:
     row = call_row(ctx, call_id)
     body = render_markdown(item.body)
     return view(
-        "call.html", search_text(call.title, call.summary, [row["project"].text], [("", body)]),
+        "call.html",
         call=call, row=row,
         countries=[country_link(c) for c in call.eligible_countries],
         areas=[term_link(g, "technology_areas", a) for a in call.technology_areas],
@@ -197,7 +192,7 @@ def _offering(ctx: BuildContext, off_id: str) -> View:
     provider = provider_link(g, off.provider)
     body = render_markdown(item.body)
     return view(
-        "offering.html", search_text(off.title, off.summary, [provider.text], [("", body)]),
+        "offering.html",
         off=off, provider=provider,
         category=term_name(g, "offering_categories", off.category),
         technologies=[term_link(g, "technologies", t) for t in off.technologies],

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 
 from i4ms.outputs.plan import PagePlan, SitePlan, View, static_view, view
-from i4ms.outputs.search.header import search_text
 from i4ms.views.context import BuildContext
 from i4ms.views.links import country_name, experiment_card, featured_order, item_link
 from i4ms.views.pagination import Pager, paginate
@@ -44,7 +43,7 @@ def _term_page(ctx: BuildContext, singular: str, name: str, description: str, pa
                total: int) -> View:
     """Made where the pages render, with the item pages: the cards are most of the work."""
     return view(
-        "term.html", search_text(name, description), singular=singular, name=name,
+        "term.html", singular=singular, name=name,
         description=description, pager=pager, total=total,
         rows=[experiment_card(ctx.graph, e) for e in pager.items],
     )

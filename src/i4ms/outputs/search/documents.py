@@ -16,7 +16,15 @@ from i4ms.content.models.organisation import ORGANISATION_TYPES
 from i4ms.graph import Graph
 from i4ms.graph.call_status import closes_at, opens_at
 from i4ms.graph.event_time import ends_at, starts_at
-from i4ms.views.links import country_name, featured_order, term_name
+from i4ms.views.dates import deadline_text
+from i4ms.views.links import (
+    BadgeView,
+    country_name,
+    experiment_badges,
+    featured_order,
+    organisation_badges,
+    term_name,
+)
 from i4ms.views.urls import item_url
 
 SUMMARY_CHARS = 160
@@ -80,6 +88,10 @@ class SearchDoc:
     """Indexed with the summary but not shown: partner names, technologies, acronyms."""
     facets: dict[str, Values]
     extra: dict[str, str] = field(default_factory=dict)
+    badges: list[BadgeView] = field(default_factory=list)
+    """The badges the no-JavaScript list shows; sent with the summaries, after the first result."""
+    deadline: str = ""
+    """A call's deadline as its page words it (the call's own time zone)."""
 
 
 def _short(text: str | None) -> str:
@@ -125,7 +137,7 @@ def experiment_docs(g: Graph) -> list[SearchDoc]:
                              for p in exp.partners]
         docs.append(SearchDoc(
             title=exp.title, url=item_url("experiments", exp_id), summary=_short(exp.summary),
-            meta="", text=exp.summary, facets=facets,
+            meta="", text=exp.summary, facets=facets, badges=experiment_badges(g, exp_id),
             extra={"ut": ",".join(sorted({p.type for p, part in zip(partners, exp.partners, strict=True)
                                           if part.role == "end-user"}))},
         ))
@@ -152,7 +164,7 @@ def organisation_docs(g: Graph) -> list[SearchDoc]:
             meta=" · ".join([facets["country"][0][1], ORGANISATION_TYPES[org.type]]
                             + ([f"{n} experiment{'s' if n != 1 else ''}"] if n else [])),
             text=" ".join(filter(None, [org.short_name, org.region, org.summary])),
-            facets=facets,
+            facets=facets, badges=organisation_badges(g, org_id),
         ))
     return docs
 
@@ -175,7 +187,7 @@ def call_docs(g: Graph) -> list[SearchDoc]:
                                         _names(_terms(g, "technology_areas",
                                                       call.technology_areas))])),
             facets=facets,
-            extra={"o": opens.isoformat(), "c": closes.isoformat()},
+            extra={"o": opens.isoformat(), "c": closes.isoformat()}, deadline=deadline_text(call),
         ))
     return docs
 

@@ -77,7 +77,14 @@ def docs_payload(collection: str, docs: list[SearchDoc]) -> dict[str, Any]:
 
 
 def summaries_payload(docs: list[SearchDoc]) -> dict[str, Any]:
-    return {"format": FORMAT, "count": len(docs), "summaries": [d.summary for d in docs]}
+    """What decorates a result as the no-JavaScript list does: the summary, and where an
+    item has them its badges (alt text, SVG, label page) and a call's deadline text."""
+    out: dict[str, Any] = {"format": FORMAT, "count": len(docs), "summaries": [d.summary for d in docs]}
+    if any(d.badges for d in docs):
+        out["badges"] = [[[b.alt, b.url, b.page] for b in d.badges] for d in docs]
+    if any(d.deadline for d in docs):
+        out["deadlines"] = [d.deadline for d in docs]
+    return out
 
 
 def _short_weights(vector: list[float]) -> list[float]:
