@@ -9,6 +9,7 @@ that prints our ``<head>`` markup; the project's static theme files are copied i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +38,11 @@ def read_project_config(path: Path) -> dict[str, Any]:
     return config
 
 
-def exported_config(config: dict[str, Any]) -> dict[str, Any]:
+def exported_config(config: dict[str, Any], page_path: Callable[[str], str]) -> dict[str, Any]:
+    """``page_path``: where a page of the nav is written in the tree."""
     out = {k: v for k, v in config.items() if k not in _DROPPED}
+    if "nav" in config:
+        out["nav"] = _nav(config["nav"], page_path)
     out["docs_dir"] = DOCS
     theme = dict(config.get("theme") or {})
     if isinstance(config.get("theme"), str):
@@ -51,6 +55,16 @@ def exported_config(config: dict[str, Any]) -> dict[str, Any]:
     else:
         out.pop("extra", None)
     return out
+
+
+def _nav(entry: Any, page_path: Callable[[str], str]) -> Any:
+    if isinstance(entry, str):
+        return entry if "://" in entry else page_path(entry)
+    if isinstance(entry, list):
+        return [_nav(e, page_path) for e in entry]
+    if isinstance(entry, dict):
+        return {k: _nav(v, page_path) for k, v in entry.items()}
+    return entry
 
 
 def write_config(config: dict[str, Any], path: Path) -> None:

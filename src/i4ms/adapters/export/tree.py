@@ -6,7 +6,8 @@ our hooks; only the hand-over differs: files on disk instead of events. Layout o
 
     mkdocs.yml          the project's settings without hooks (see :mod:`.config`)
     overrides/main.html prints the <head> markup each page's front matter carries
-    docs/               one Markdown page per plan page, at its ``src_uri``; the hand-written
+    docs/               one Markdown page per plan page (at its ``src_uri`` made an index
+                        page: see :func:`exported_path`); the hand-written
                         pages of the project's docs/; every file of the plan and its jobs
                         (badges, charts, open data, search files, lunr.js); the project's
                         static theme files (overrides/assets/)
@@ -15,6 +16,7 @@ our hooks; only the hand-over differs: files on disk instead of events. Layout o
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,23 +77,36 @@ def export(config_file: Path, out: Path, content: Path | None = None) -> Exporte
                 meta, body, head(ctx, PagePlan(src, title, _no_view, description), None))
         else:
             _add(files, Asset(src, path.read_bytes()), f"{docs_dir.name}/")
-    for src in written:
-        if src in files:
-            raise ExportError(f"{src}: written twice (a hand-written page and a file)")
+    paths = Counter([*(exported_path(src) for src in plan.pages), *written])
+    for src, times in paths.items():
+        if src in files or times > 1:
+            raise ExportError(f"{src}: written twice (two pages, or a page and a file, at one address)")
 
     _clear(out)
     docs = out / cfg.DOCS
     render = PageRenderer(plan)
-    write_assets((Asset(src, page_markdown(page, render(src))) for src, page in plan.pages.items()),
-                 docs)
+    write_assets((Asset(exported_path(src), page_markdown(page, render(src)))
+                  for src, page in plan.pages.items()), docs)
     write_assets((Asset(src, text) for src, text in written.items()), docs)
     count = write_assets(files.values(), docs)
     (out / cfg.OVERRIDES).mkdir()
     shutil.copyfile(TEMPLATES / "main.html", out / cfg.OVERRIDES / "main.html")
-    cfg.write_config(cfg.exported_config(config), out / "mkdocs.yml")
+    cfg.write_config(cfg.exported_config(
+        config, lambda src: exported_path(src) if src in plan.pages else src), out / "mkdocs.yml")
     (out / MARKER).write_text("written by `i4ms export`; replaced by the next export\n",
                               encoding="utf-8")
     return Exported(len(plan.pages), len(written), count)
+
+
+def exported_path(src_uri: str) -> str:
+    """``x/y.md`` is written as ``x/y/index.md``: the same address (``x/y/``), and a source
+    folder that is the page's folder. Our links are relative to the page's address; MkDocs and
+    ProperDocs leave links in raw HTML as they are, but Zensical reads every relative link of a
+    page as relative to its source file (it made ``../../c/`` of ``a/b.md`` into
+    ``../../../c/``), so only where the two folders are one do both engines agree."""
+    if src_uri == "index.md" or src_uri.endswith("/index.md") or not src_uri.endswith(".md"):
+        return src_uri
+    return src_uri[: -len(".md")] + "/index.md"
 
 
 def _add(files: dict[str, Asset], asset: Asset, origin: str) -> None:
