@@ -56,7 +56,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         done = export(Path(args.config), out, Path(args.content) if args.content else None)
     except ContentError as err:
-        print(f"i4ms export: the content is not valid; nothing was written:\n"
+        print("i4ms export: the content is not valid; nothing was written:\n"
               + format_text(explain_placeholders(list(err.problems))), file=sys.stderr)
         return 1
     except (ExportError, ExportConfigError) as err:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,8 +45,23 @@ class Built:
     log: str
 
 
+@contextmanager
+def fixed_moment() -> Iterator[None]:
+    """In-process builds at the engines' build moment, so files stamped "now" compare."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
 def export_tree(content: Path, out: Path) -> Path:
-    code = main(["export", str(out), "--config", str(REPO / "mkdocs.yml"), "--content", str(content)])
+    with fixed_moment():
+        code = main(["export", str(out), "--config", str(REPO / "mkdocs.yml"), "--content", str(content)])
     assert code == 0
     return out
 

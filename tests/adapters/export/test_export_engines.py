@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE, REPO
+from conftest import FIXTURE, REPO, fixed_moment
 from linkwalk import broken_links
+from markupsafe import escape
 
 from i4ms.graph import load_graph
 from i4ms.render.pages import PageRenderer
@@ -44,12 +45,13 @@ def test_every_item_page_is_there(rendered, name: str) -> None:
 
 @pytest.fixture(scope="module")
 def pages():
-    ctx, plan = prepare(FIXTURE, REPO / "node_modules", site_url="https://i4ms-portal.github.io/i4ms-portal/",
-                        site_name="I4MS portal",
-                        site_description="Calls, projects, marketplace and success stories of I4MS, "
-                        "the EU initiative for digital innovation in manufacturing SMEs.")
-    render = PageRenderer(plan)
-    return {src: (plan.pages[src], render(src)) for src in plan.pages}
+    with fixed_moment():
+        _ctx, plan = prepare(FIXTURE, REPO / "node_modules",
+                             site_url="https://i4ms-portal.github.io/i4ms-portal/", site_name="I4MS portal",
+                             site_description="Calls, projects, marketplace and success stories of I4MS, "
+                             "the EU initiative for digital innovation in manufacturing SMEs.")
+        render = PageRenderer(plan)
+        return {src: (plan.pages[src], render(src)) for src in plan.pages}
 
 
 @pytest.mark.parametrize("name", ENGINE_NAMES)
@@ -77,8 +79,6 @@ def test_titles_and_descriptions_escaped_once(rendered, pages, name: str) -> Non
             continue
         built = _built_file(site, src).read_text(encoding="utf-8")
         title = re.search(r"<title>(.*?)</title>", built, re.S).group(1).strip()
-        from markupsafe import escape
-
         assert title == f"{escape(plan.title)} - I4MS portal", src
         if plan.description:
             assert f'<meta name="description" content="{escape(plan.description)}">' in built, src
