@@ -3,6 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
+# ProperDocs + Material and Zensical, pinned, each in its own venv: tests/adapters/export builds
+# `i4ms export`'s tree with both and our hooks on ProperDocs (and fail if a venv is missing).
+bash scripts/engines.sh
 export NO_MKDOCS_2_WARNING=1
 echo "== i4ms validate content/"
 .venv/bin/i4ms validate content/

@@ -6,10 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from i4ms.adapters.export.config import ExportConfigError
+from i4ms.adapters.export.tree import ExportError, export
 from i4ms.content import cms_config
 from i4ms.content.loader import load_content
 from i4ms.content.placeholders import explain_placeholders
-from i4ms.content.problems import errors, format_github, format_json, format_text
+from i4ms.content.problems import ContentError, errors, format_github, format_json, format_text
 from i4ms.graph.build import check
 from i4ms.tools import fieldref, scaffold
 from i4ms.tools.schema_export import stale_schemas, write_schemas
@@ -57,6 +59,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.dir)
+    try:
+        done = export(Path(args.config), out, Path(args.content) if args.content else None)
+    except ContentError as err:
+        print("i4ms export: the content is not valid; nothing was written:\n"
+              + format_text(explain_placeholders(list(err.problems))), file=sys.stderr)
+        return 1
+    except (ExportError, ExportConfigError) as err:
+        print(f"i4ms export: {err}", file=sys.stderr)
+        return 2
+    print(f"{out}: {done.pages} pages of ours, {done.written_pages} hand-written, {done.files} files;"
+          f" render it with `properdocs build -f {out / 'mkdocs.yml'}` or"
+          f" `zensical build -f {out / 'mkdocs.yml'}`")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="i4ms", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -68,6 +87,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default="schemas")
     s.add_argument("--check", action="store_true", help="exit 1 when schemas/ is stale")
     s.set_defaults(run=cmd_schema)
+    e = sub.add_parser("export", help="write the site as a docs tree any MkDocs-compatible engine "
+                       "renders without our hooks (mkdocs.yml, docs/, overrides/)")
+    e.add_argument("dir", help="the folder to write (new, empty, or an earlier export)")
+    e.add_argument("--config", default="mkdocs.yml", help="the project's mkdocs.yml (default: mkdocs.yml)")
+    e.add_argument("--content", help="the content folder (default: extra.i4ms_content of the config)")
+    e.set_defaults(run=cmd_export)
     scaffold.add_parser(sub)
     fieldref.add_parser(sub)
     cms_config.add_parser(sub)
