@@ -20,7 +20,8 @@ class CallStatus(StrEnum):
     CLOSED = "closed"
 
 
-def _moment(value: date | datetime, zone: str, end_of_day: bool) -> datetime:
+def moment(value: date | datetime, zone: str, end_of_day: bool) -> datetime:
+    """A content date or date-time as an instant: a date is a whole day in ``zone``."""
     tz = ZoneInfo(zone)
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=tz)
@@ -29,12 +30,12 @@ def _moment(value: date | datetime, zone: str, end_of_day: bool) -> datetime:
 
 
 def opens_at(call: Call) -> datetime:
-    return _moment(call.opens, call.timezone, end_of_day=False)
+    return moment(call.opens, call.timezone, end_of_day=False)
 
 
 def closes_at(call: Call) -> datetime:
     """The first instant the call no longer accepts proposals."""
-    return _moment(call.closes, call.timezone, end_of_day=True)
+    return moment(call.closes, call.timezone, end_of_day=True)
 
 
 def call_status(call: Call, now: datetime) -> CallStatus:

@@ -8,11 +8,11 @@ stated" rather than print an end nobody gave.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from i4ms.content.models import Event
+from i4ms.graph.call_status import moment
 
 
 class EventStatus(StrEnum):
@@ -21,24 +21,16 @@ class EventStatus(StrEnum):
     PAST = "past"
 
 
-def _moment(value: date | datetime, zone: str, end_of_day: bool) -> datetime:
-    tz = ZoneInfo(zone)
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=tz)
-    day = value + timedelta(days=1) if end_of_day else value
-    return datetime.combine(day, time(0, 0), tzinfo=tz)
-
-
 def starts_at(event: Event) -> datetime:
-    return _moment(event.starts, event.timezone, end_of_day=False)
+    return moment(event.starts, event.timezone, end_of_day=False)
 
 
 def ends_at(event: Event) -> datetime:
     """The first instant after the event."""
     if event.ends is not None:
-        return _moment(event.ends, event.timezone, end_of_day=True)
+        return moment(event.ends, event.timezone, end_of_day=True)
     first_day = event.starts.date() if isinstance(event.starts, datetime) else event.starts
-    return _moment(first_day, event.timezone, end_of_day=True)
+    return moment(first_day, event.timezone, end_of_day=True)
 
 
 def event_status(event: Event, now: datetime) -> EventStatus:

@@ -84,10 +84,10 @@ def _timezone(zone: str, first: date, last: date) -> Timezone:
     return Timezone.from_tzid(zone, first_date=first, last_date=last)
 
 
-def calendar(ctx: BuildContext, name: str, description: str, call_ids: list[str],
-             url: str) -> bytes:
+def new_calendar(name: str, description: str, url: str, prodid: str = PRODID) -> Calendar:
+    """A published, daily-refreshed calendar with its names: what every calendar file opens with."""
     cal = Calendar()
-    cal.add("prodid", PRODID)
+    cal.add("prodid", prodid)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
@@ -98,6 +98,12 @@ def calendar(ctx: BuildContext, name: str, description: str, call_ids: list[str]
     cal.add("source", url)
     cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
+    return cal
+
+
+def calendar(ctx: BuildContext, name: str, description: str, call_ids: list[str],
+             url: str) -> bytes:
+    cal = new_calendar(name, description, url)
     dated = sorted(((c, deadline(ctx, c)) for c in call_ids), key=lambda p: (p[1], p[0]))
     for tz in _timezones(ctx, dated):
         cal.add_component(tz)

@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from i4ms.graph.event_time import starts_at
 from i4ms.outputs.opendata import paths
-from i4ms.outputs.opendata.calendars import PRODID, UID_DOMAIN, _timezone
+from i4ms.outputs.opendata.calendars import PRODID, UID_DOMAIN, _timezone, new_calendar
 from i4ms.views.context import BuildContext
 from i4ms.views.dates import git_date
 from i4ms.views.events import when_text, where_text
@@ -71,18 +70,7 @@ def _window(ctx: BuildContext) -> tuple[date, date]:
 def calendar(ctx: BuildContext, name: str, description: str, event_ids: list[str],
              url: str) -> bytes:
     g = ctx.graph
-    cal = Calendar()
-    cal.add("prodid", PRODID.replace("Open call deadlines", "Events"))
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
-    cal.add("description", description)
-    cal.add("x-wr-caldesc", description)
-    cal.add("source", url)
-    cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", "P1D")
+    cal = new_calendar(name, description, url, PRODID.replace("Open call deadlines", "Events"))
     ordered = sorted(event_ids, key=lambda e: (starts_at(g.events[e].model), e))
     first, last = _window(ctx)
     for zone in sorted({g.events[e].model.timezone for e in ordered
