@@ -15,10 +15,13 @@ from typing import Any
 from lunr import lunr
 
 from i4ms.outputs.search.documents import CALL_STATUSES, FACETS, META, SearchDoc
+from i4ms.outputs.search.stemming import memoise_stemmer
 from i4ms.outputs.search.vendor import LUNR_VERSION
 
 FORMAT = 1
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+memoise_stemmer()
+
 INDEX_FIELDS: list[Any] = ["body"]
 """One field (title and text): a second field doubles the vectors; the browser gives words of
 the title their extra weight itself, from the records."""
