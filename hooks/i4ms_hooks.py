@@ -12,6 +12,7 @@ from i4ms.adapters.mkdocs.adapter import (
     on_page_context,
     on_page_markdown,
     on_post_build,
+    on_startup,
 )
 
 __all__ = [
@@ -23,4 +24,5 @@ __all__ = [
     "on_page_context",
     "on_page_markdown",
     "on_post_build",
+    "on_startup",
 ]

@@ -18,8 +18,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from i4ms.adapters.mkdocs import chrome, sitemap
-from i4ms.adapters.mkdocs.build import MkDocsBuild, start
+from i4ms.adapters.mkdocs import chrome, sitemap, staging
+from i4ms.adapters.mkdocs.build import MkDocsBuild, start, stop_all
 from i4ms.outputs.footer import footer
 from i4ms.render.parallel import BackgroundError
 
@@ -30,15 +30,28 @@ def _build(config: MkDocsConfig) -> MkDocsBuild:
     return config.extra[_KEY]
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    staging.remember_command(command)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url must be set (badge embed codes and feeds use it)")
     project = Path(config.config_file_path).parent
-    config.extra[_KEY] = start(
-        content=(project / config.extra.get("i4ms_content", "content")).resolve(),
-        node_modules=(project / config.extra.get("i4ms_node_modules", "node_modules")).resolve(),
-        site_dir=Path(config.site_dir), site_url=config.site_url, docs_dir=Path(config.docs_dir),
-        site_name=config.site_name, site_description=config.site_description or "")
+    staged = staging.stage(Path(config.site_dir))
+    if staged is not None:  # `mkdocs build`: write beside the site, swap it in at the end
+        config.site_dir = str(staged.folder)
+    try:
+        config.extra[_KEY] = start(
+            content=(project / config.extra.get("i4ms_content", "content")).resolve(),
+            node_modules=(project / config.extra.get("i4ms_node_modules", "node_modules")).resolve(),
+            site_dir=Path(config.site_dir), site_url=config.site_url, docs_dir=Path(config.docs_dir),
+            site_name=config.site_name, site_description=config.site_description or "")
+    except BaseException:
+        if staged is not None:
+            staged.discard()
+        raise
+    config.extra[_KEY].staging = staged
     chrome.add_theme_templates(config)
     # overrides/partials/footer.html prints it: the core's date, never one a template computes
     config.extra["i4ms_footer"] = footer(config.extra[_KEY].ctx)
@@ -113,11 +126,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(err)) from None
     finally:
         gc.unfreeze()
+    if build.staging is not None:  # everything is written: the new site replaces the old
+        build.staging.swap_in()
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed build stops its workers at once: nothing more is written."""
-    from i4ms.adapters.mkdocs.build import stop_all
-
+    """A failed build stops its workers at once and leaves the previous site as it was."""
     stop_all()
     gc.unfreeze()

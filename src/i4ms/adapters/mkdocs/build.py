@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from i4ms.adapters.mkdocs.staging import Staging
 from i4ms.content.placeholders import explain_placeholders
 from i4ms.content.problems import ContentError, format_text
 from i4ms.outputs.head.social import head
@@ -35,6 +36,8 @@ class MkDocsBuild:
     pages: PageRenderer
     renderer: BackgroundRenderer | None = None
     nav_pages: set[str] | None = None
+    staging: Staging | None = None
+    """Where `mkdocs build` writes until it succeeds (None under `mkdocs serve`)."""
     done: bool = field(default=False)
 
     def render_in_order(self, order: list[str]) -> None:
@@ -62,6 +65,8 @@ class MkDocsBuild:
 
     def stop(self) -> None:
         _RUNNING.discard(self)
+        if self.staging is not None:
+            self.staging.discard()
         if self.renderer is not None:
             self.renderer.close(wait=0)
         self.writer.close(wait=0)
