@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from lunr.index import Index
 
+from i4ms.content.npm import find_node_modules
 from i4ms.graph import load_graph
 from i4ms.outputs.search import payload
 from i4ms.outputs.search.documents import BUILDERS, FACETS
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
+NODE_MODULES = find_node_modules(Path(__file__).resolve().parent)
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +45,7 @@ def test_records_resolve_every_facet_value(graph, collection: str) -> None:
 
 def test_the_index_finds_items_by_title_summary_and_partner(graph) -> None:
     docs = BUILDERS["experiments"](graph)
-    data = json.loads(payload.to_json(payload.index_payload(docs)))
+    data = json.loads(payload.to_json(payload.index_payload(NODE_MODULES, docs)))
     assert data["count"] == len(docs)
     index = Index.load(data["lunr"])
     urls = {d.url: i for i, d in enumerate(docs)}
@@ -66,8 +68,8 @@ def test_summaries_follow_the_record_order(graph) -> None:
 
 def test_two_builds_write_the_same_bytes(graph) -> None:
     docs = BUILDERS["organisations"](graph)
-    first = payload.to_json(payload.index_payload(docs)) + payload.to_json(
+    first = payload.to_json(payload.index_payload(NODE_MODULES, docs)) + payload.to_json(
         payload.docs_payload("organisations", docs))
-    second = payload.to_json(payload.index_payload(docs)) + payload.to_json(
+    second = payload.to_json(payload.index_payload(NODE_MODULES, docs)) + payload.to_json(
         payload.docs_payload("organisations", docs))
     assert first == second

@@ -10,7 +10,8 @@ many pages:
   identical for every such page of the same folder (``experiments/``, ``countries/``);
 - the header, for the same pages: the same in a folder except for the page title it shows,
   which is cut out and put back per page;
-- the config script: depends on the folder depth only (``base_url``), on every page.
+- the config script: depends on the folder depth only (``base_url``), on every page;
+- the footer: the same for every page of a folder below the root.
 
 ``overrides/main.html`` wraps each block in ``{% call i4ms_chrome.block(key) %}``: the
 block's own markup is rendered only when the cache has none for the key, and a page that
@@ -42,6 +43,11 @@ class ChromeCache:
             return None
         if block == "config":
             return (block, base_url)
+        if block == "footer":
+            # Its links are relative to the page: the same for every page of a folder, except
+            # at the root, where a footer link may point at the page itself (privacy/).
+            folder = page.url.rstrip("/").rpartition("/")[0] if page is not None else ""
+            return (block, folder) if folder else None
         if page is None or page.file.src_uri in self._nav_pages or page.toc:
             return None
         meta = page.meta or {}

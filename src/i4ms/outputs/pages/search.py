@@ -74,11 +74,12 @@ def enrich(ctx: BuildContext, plan: SitePlan) -> None:
 
 def _files(ctx: BuildContext, lunr: bytes) -> list[Asset]:
     assets = [Asset(LUNR_JS_PATH, lunr)]
-    for collection, build in documents.BUILDERS.items():
-        docs = build(ctx.graph)
+    collections = {collection: build(ctx.graph) for collection, build in documents.BUILDERS.items()}
+    indexes = payload.index_payloads(ctx.packages(), list(collections.values()))
+    for (collection, docs), index in zip(collections.items(), indexes, strict=True):
         assets += [
             Asset(docs_path(collection), payload.to_json(payload.docs_payload(collection, docs))),
-            Asset(index_path(collection), payload.to_json(payload.index_payload(docs))),
+            Asset(index_path(collection), payload.to_json(index)),
             Asset(summaries_path(collection), payload.to_json(payload.summaries_payload(docs))),
         ]
     return assets

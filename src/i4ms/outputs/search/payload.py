@@ -10,17 +10,15 @@ lunr ref of an item is its position, in base 36.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from lunr import lunr
-
 from i4ms.outputs.search.documents import CALL_STATUSES, FACETS, META, SearchDoc
-from i4ms.outputs.search.stemming import memoise_stemmer
-from i4ms.outputs.search.vendor import LUNR_VERSION
+from i4ms.outputs.search.lunr_node import build_indexes
 
 FORMAT = 1
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-memoise_stemmer()
 
 INDEX_FIELDS: list[Any] = ["body"]
 """One field (title and text): a second field doubles the vectors; the browser gives words of
@@ -95,15 +93,21 @@ def _short_weights(vector: list[float]) -> list[float]:
     return [x if i % 2 == 0 else float(f"{x:.{SIGNIFICANT}g}") for i, x in enumerate(vector)]
 
 
-def index_payload(docs: list[SearchDoc]) -> dict[str, Any]:
-    documents = [{"r": ref(i), "body": f"{d.title} {d.text}"} for i, d in enumerate(docs)]
-    if not documents:  # lunr divides by the number of documents: an empty index, as lunr.js reads it
-        serialized = {"version": LUNR_VERSION, "fields": list(INDEX_FIELDS), "fieldVectors": [],
-                      "invertedIndex": [], "pipeline": ["stemmer"]}
-        return {"format": FORMAT, "count": 0, "lunr": serialized}
-    serialized = lunr(ref="r", fields=INDEX_FIELDS, documents=documents).serialize()
-    serialized["fieldVectors"] = [[r, _short_weights(v)] for r, v in serialized["fieldVectors"]]
-    return {"format": FORMAT, "count": len(docs), "lunr": serialized}
+def index_payloads(node_modules: Path, collections: Sequence[list[SearchDoc]]) -> list[dict[str, Any]]:
+    """The lunr index of each list of records, built in one run of lunr.js (the ref of an
+    item is its position)."""
+    batches = [[{"r": ref(i), "body": f"{d.title} {d.text}"} for i, d in enumerate(docs)]
+               for docs in collections]
+    out = []
+    for docs, serialized in zip(collections, build_indexes(node_modules, batches, fields=INDEX_FIELDS),
+                                strict=True):
+        serialized["fieldVectors"] = [[r, _short_weights(v)] for r, v in serialized["fieldVectors"]]
+        out.append({"format": FORMAT, "count": len(docs), "lunr": serialized})
+    return out
+
+
+def index_payload(node_modules: Path, docs: list[SearchDoc]) -> dict[str, Any]:
+    return index_payloads(node_modules, [docs])[0]
 
 
 def to_json(payload: dict[str, Any]) -> str:

@@ -25,12 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lunr import lunr
-
 from i4ms.content.markdown import render_markdown
 from i4ms.graph.call_status import closes_at, opens_at
 from i4ms.graph.event_time import ends_at, starts_at
 from i4ms.outputs.plan import Asset, SitePlan
+from i4ms.outputs.search.lunr_node import build_indexes
 from i4ms.outputs.search.payload import ref
 from i4ms.views.context import BuildContext
 from i4ms.views.dates import deadline_text
@@ -188,12 +187,16 @@ def _short_weights(vector: list[float]) -> list[float]:
     return [x if i % 2 == 0 else float(f"{x:.2g}") for i, x in enumerate(vector)]
 
 
-def text_payload(found: list[Entry], start: int) -> dict[str, Any]:
-    documents = [{"r": ref(start + i), "body": " ".join([e.title, *filter(None, e.words)])}
-                 for i, e in enumerate(found)]
-    serialized = lunr(ref="r", fields=["body"], documents=documents).serialize()
-    serialized["fieldVectors"] = [[r, _short_weights(v)] for r, v in serialized["fieldVectors"]]
-    return {"format": FORMAT, "start": start, "count": len(found), "lunr": serialized}
+def text_payloads(node_modules: Path, shards: list[tuple[int, list[Entry]]]) -> list[dict[str, Any]]:
+    """The full-text index of each shard (position of its first entry, entries), built in one
+    run of lunr.js."""
+    batches = [[{"r": ref(start + i), "body": " ".join([e.title, *filter(None, e.words)])}
+                for i, e in enumerate(found)] for start, found in shards]
+    out = []
+    for (start, found), serialized in zip(shards, build_indexes(node_modules, batches), strict=True):
+        serialized["fieldVectors"] = [[r, _short_weights(v)] for r, v in serialized["fieldVectors"]]
+        out.append({"format": FORMAT, "start": start, "count": len(found), "lunr": serialized})
+    return out
 
 
 def _shards(found: list[Entry]) -> list[tuple[int, list[Entry]]]:
@@ -214,8 +217,8 @@ def files(ctx: BuildContext, plan: SitePlan) -> list[Asset]:
     shards = _shards(found)
     paths = [text_path(i) for i in range(len(shards))]
     assets = [Asset(TITLES_PATH, _dumps(titles_payload(found, paths)))]
-    for path, (start, part) in zip(paths, shards, strict=True):
-        assets.append(Asset(path, _dumps(text_payload(part, start))))
+    for path, text in zip(paths, text_payloads(ctx.packages(), shards), strict=True):
+        assets.append(Asset(path, _dumps(text)))
     return assets
 
 
