@@ -1,6 +1,6 @@
 """How long `mkdocs serve` takes from an edit of one experiment to the reloaded page.
 
-    .venv/bin/python bench/serve_bench.py                       # 700 synthetic experiments, and the real content
+    .venv/bin/python bench/serve_bench.py               # 700 synthetic experiments, then the real content
     .venv/bin/python bench/serve_bench.py --experiments 700 --edits 7 --json
     .venv/bin/python bench/serve_bench.py --no-real              # the synthetic run only
 

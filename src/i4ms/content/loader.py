@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from i4ms.content.chars import first_control
-from i4ms.content.document import Document, parse_document, read_text
+from i4ms.content.document import MAX_BYTES, Document, parse_document, read_text
 from i4ms.content.limits import MAX_NESTING, Budget, TooComplex, markdown_nesting
 from i4ms.content.models import COLLECTIONS, Taxonomy
 from i4ms.content.models.fields import ID_PATTERN, MAX_ID_LENGTH
@@ -216,6 +216,43 @@ def load_item(
     return (None if problems else item), doc, problems
 
 
+_Checked = tuple["Item | None", "Document | None", list[Problem]]
+_LAST: dict[tuple[str, str, str], tuple[bytes, _Checked]] = {}
+"""Each file's bytes and what checking them gave, the last time this process loaded it.
+
+`mkdocs serve` loads the whole content again after every edit, in the same process: a file
+whose bytes did not change gives the same item and problems (checking reads nothing else),
+so only the edited file is parsed and validated again. Items and models are never mutated
+after loading, so sharing them between loads is safe."""
+
+
+def _bytes(file: Path) -> bytes | None:
+    """The file's bytes, read as :func:`read_text` reads them (never through a link, never
+    over the size limit), or None."""
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    return data if len(data) <= MAX_BYTES else None
+
+
+def _load_item_again(file: Path, collection: str, root: Path) -> _Checked:
+    key = (str(file), collection, str(root))
+    data = _bytes(file)
+    last = _LAST.get(key)
+    if data is None:  # not a plain readable file of at most MAX_BYTES: checked as usual
+        _LAST.pop(key, None)
+        return load_item(file, collection, root)
+    if last is not None and last[0] == data:
+        item, doc, problems = last[1]
+        return item, doc, list(problems)
+    checked = load_item(file, collection, root)
+    _LAST[key] = (data, checked)
+    return checked[0], checked[1], list(checked[2])
+
+
 def load_content(root: Path) -> Loaded:
     """Every file read, every problem kept: the first phase of every build."""
     with _no_gc():
@@ -245,7 +282,7 @@ def _load_content(root: Path) -> Loaded:
                                             "only Markdown files (.md) belong in a collection"))
                     continue
                 ids[entry.name].add(file.stem)
-                item, doc, found = load_item(file, entry.name, root)
+                item, doc, found = _load_item_again(file, entry.name, root)
                 problems += found
                 if doc is not None:
                     documents[entry.name].append(doc)
