@@ -12,6 +12,7 @@ from i4ms.adapters.mkdocs.adapter import (
     on_page_context,
     on_page_markdown,
     on_post_build,
+    on_post_page,
     on_startup,
 )
 
@@ -24,5 +25,6 @@ __all__ = [
     "on_page_context",
     "on_page_markdown",
     "on_post_build",
+    "on_post_page",
     "on_startup",
 ]

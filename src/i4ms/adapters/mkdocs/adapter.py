@@ -18,9 +18,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from i4ms.adapters.mkdocs import chrome, sitemap, staging
+from i4ms.adapters.mkdocs import chrome, reuse, sitemap, staging
 from i4ms.adapters.mkdocs.build import MkDocsBuild, start, stop_all
 from i4ms.outputs.footer import footer
+from i4ms.outputs.pages.countries import prepare_map
 from i4ms.render.parallel import BackgroundError
 
 _KEY = "i4ms_build"
@@ -76,11 +77,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if plan is None:
         return markdown
     chrome.set_page_meta(page, plan)
+    if staging.serving():
+        page.meta["template"] = reuse.TEMPLATE
     return ""
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    _build(config).nav_pages = {p.file.src_uri for p in nav.pages}
+    build = _build(config)
+    build.nav_pages = {p.file.src_uri for p in nav.pages}
+    if staging.serving():
+        build.reuse_key = reuse.build_key(config, nav, [config.theme.custom_dir or "",
+                                                        str(chrome.TEMPLATES)])
     return nav
 
 
@@ -113,7 +120,19 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     page.content = html
     if head:
         page.meta["i4ms_head"] = head
+    if build.reuse_key is not None:
+        reused = reuse.for_config(config.config_file_path).reused(
+            src, reuse.page_key(build.reuse_key, page, html, head))
+        if reused is not None:
+            context[reuse.CONTEXT_KEY] = reused
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    build = config.extra.get(_KEY)
+    if build is not None and build.reuse_key is not None:
+        reuse.for_config(config.config_file_path).keep(page.file.src_uri, output)
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -128,9 +147,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         gc.unfreeze()
     if build.staging is not None:  # everything is written: the new site replaces the old
         build.staging.swap_in()
+    if staging.serving():  # the next rebuild's page worker inherits the map's shapes
+        prepare_map(build.ctx)
 
 
 def on_build_error(error: Exception) -> None:
     """A failed build stops its workers at once and leaves the previous site as it was."""
     stop_all()
+    reuse.forget_unkept()
     gc.unfreeze()

@@ -38,6 +38,8 @@ class MkDocsBuild:
     nav_pages: set[str] | None = None
     staging: Staging | None = None
     """Where `mkdocs build` writes until it succeeds (None under `mkdocs serve`)."""
+    reuse_key: bytes | None = None
+    """Under `mkdocs serve`, what every page's theme output depends on (adapters.mkdocs.reuse)."""
     done: bool = field(default=False)
 
     def render_in_order(self, order: list[str]) -> None:

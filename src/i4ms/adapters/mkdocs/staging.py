@@ -27,6 +27,11 @@ def remember_command(command: str) -> None:
     _command = command
 
 
+def serving() -> bool:
+    """`mkdocs serve`: one process builds again and again."""
+    return _command == "serve"
+
+
 @dataclass(frozen=True)
 class Staging:
     target: Path

@@ -78,7 +78,11 @@ class ChromeCache:
         html = caller()
         found = _HEADER_TOPIC.search(html)
         if key is not None and found and found.group(2).strip() == title.strip():
-            self._headers[key] = (html[: found.end(1)] + "\n", "\n" + html[found.start(3):])
+            cut = (html[: found.end(1)] + "\n", "\n" + html[found.start(3):])
+            self._headers[key] = cut
+            # The first page of a folder gets the same bytes as the others: which page comes
+            # first (under `mkdocs serve`, the first one rendered again) changes nothing.
+            return Markup(cut[0] + title + cut[1])  # noqa: S704 - escaped title, as the theme prints it
         return Markup(html)  # noqa: S704 - the theme's own rendered output, already escaped
 
 

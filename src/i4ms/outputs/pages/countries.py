@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 import pycountry
 from markupsafe import Markup
@@ -20,6 +21,7 @@ from i4ms.outputs.pictures.europe_map import (
     CountryCounts,
     europe_map_svg,
     europe_map_table,
+    prepare_shapes,
 )
 from i4ms.outputs.plan import PagePlan, SitePlan, View, view
 from i4ms.views.context import BuildContext
@@ -96,6 +98,15 @@ def country_counts(ctx: BuildContext) -> dict[str, CountryCounts]:
     }
 
 
+def _atlas(ctx: BuildContext) -> Path:
+    return ctx.packages() / "world-atlas" / ATLAS_FILE
+
+
+def prepare_map(ctx: BuildContext) -> None:
+    """The map's shapes made in this process, for the page workers it forks later."""
+    prepare_shapes(_atlas(ctx))
+
+
 def country_map(ctx: BuildContext, src: str, id_prefix: str = "i4ms-map") -> Markup:
     """The map of Europe and its table, every country with data a link to its page."""
     counts = country_counts(ctx)
@@ -104,8 +115,7 @@ def country_map(ctx: BuildContext, src: str, id_prefix: str = "i4ms-map") -> Mar
     def link(code: str) -> str | None:
         return relative(src, f"countries/{code.lower()}/") if code in linked else None
 
-    atlas = ctx.packages() / "world-atlas" / ATLAS_FILE
-    svg = europe_map_svg(counts, link, MAP_TITLE, id_prefix=id_prefix, atlas=atlas)
+    svg = europe_map_svg(counts, link, MAP_TITLE, id_prefix=id_prefix, atlas=_atlas(ctx))
     table = europe_map_table(counts, link, "Experiments, organisations and DIHs per country")
     # The table is the map's text alternative: in a disclosure, open to every reader.
     return Markup(  # noqa: S704 - both escaped in europe_map

@@ -318,6 +318,12 @@ class _Shape:
     centre: tuple[int, int]  # of the largest part, in tenths
 
 
+def prepare_shapes(atlas: Path) -> None:
+    """Project the country shapes now, in this process. A process that forks page workers
+    build after build (`mkdocs serve`) then projects them once, not in every worker."""
+    _shapes(atlas)
+
+
 @cache
 def _shapes(path: Path) -> tuple[_Shape, ...]:
     topo = json.loads(path.read_text(encoding="utf-8"))
