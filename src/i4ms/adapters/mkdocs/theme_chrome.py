@@ -11,7 +11,7 @@ many pages:
 - the header, for the same pages: the same in a folder except for the page title it shows,
   which is cut out and put back per page;
 - the config script: depends on the folder depth only (``base_url``), on every page;
-- the footer: the same for every page of a folder below the root.
+- the stylesheets, scripts and the footer: the same for every page of a folder below the root.
 
 ``overrides/main.html`` wraps each block in ``{% call i4ms_chrome.block(key) %}``: the
 block's own markup is rendered only when the cache has none for the key, and a page that
@@ -31,6 +31,10 @@ _HEADER_TOPIC = re.compile(
     r'(data-md-component="header-topic">\s*<span class="md-ellipsis">)(.*?)(</span>)', re.S)
 
 
+_PER_FOLDER = {"styles", "libs", "fonts", "analytics", "footer", "scripts"}
+"""Blocks made of the configuration and links only: the stylesheets, scripts and footer."""
+
+
 class ChromeCache:
     def __init__(self, nav_pages: set[str], enabled: bool = True):
         self._nav_pages = nav_pages
@@ -43,8 +47,8 @@ class ChromeCache:
             return None
         if block == "config":
             return (block, base_url)
-        if block == "footer":
-            # Its links are relative to the page: the same for every page of a folder, except
+        if block in _PER_FOLDER:
+            # Their links are relative to the page: the same for every page of a folder, except
             # at the root, where a footer link may point at the page itself (privacy/).
             folder = page.url.rstrip("/").rpartition("/")[0] if page is not None else ""
             return (block, folder) if folder else None
