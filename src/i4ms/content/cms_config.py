@@ -223,8 +223,9 @@ def config(taxonomy: Taxonomy) -> dict[str, Any]:
     }
 
 
-class _NoAliases(yaml.SafeDumper):
-    """Every option list written out in full: readable in a review, no ``&id001`` anchors."""
+class _NoAliases(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Every option list written out in full: readable in a review, no ``&id001`` anchors.
+    libyaml's emitter where PyYAML has it: the same text, in half the time of every build."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True

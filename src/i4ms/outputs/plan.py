@@ -46,9 +46,10 @@ class Asset:
     content: str | bytes
 
 
-FileJob = Callable[[], Iterable[Asset]]
+FileJob = Callable[[], "Iterable[Asset] | Callable[[], Iterable[Asset]]"]
 """Files that no page needs while the site is built (search indexes, open data, badges):
-made later, possibly in another process, and written beside the pages."""
+made later, possibly in another process, and written beside the pages; or a function that
+makes them, called after the other jobs (:meth:`SitePlan.run_jobs`)."""
 
 HeadPart = Callable[[], str]
 """Escaped ``<head>`` markup for one page, made when the page is rendered."""
@@ -90,14 +91,28 @@ class SitePlan:
         return "\n".join(part() for part in self.head.get(src_uri, []))
 
     def run_jobs(self) -> list[Asset]:
-        """The files of every job, checked like ``add_asset`` against everything else."""
+        """The files of every job, checked like ``add_asset`` against everything else.
+
+        A job may return a function instead of its files: it is called once every job has
+        run, so a job that waits on another process (lunr.js under Node) lets the others work
+        meanwhile."""
         made: dict[str, Asset] = {}
+        later: list[Callable[[], Iterable[Asset]]] = []
         for job in self.jobs:
-            for asset in job():
-                if asset.path in made or asset.path in self.assets or asset.path in self.pages:
-                    raise OutputCollision(f"two generators write {asset.path}")
-                made[asset.path] = asset
+            result = job()
+            if callable(result):
+                later.append(result)
+            else:
+                self._check(made, result)
+        for finish in later:
+            self._check(made, finish())
         return list(made.values())
+
+    def _check(self, made: dict[str, Asset], assets: Iterable[Asset]) -> None:
+        for asset in assets:
+            if asset.path in made or asset.path in self.assets or asset.path in self.pages:
+                raise OutputCollision(f"two generators write {asset.path}")
+            made[asset.path] = asset
 
 
 def view(template: str, **context: Any) -> View:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import pycountry
@@ -72,17 +73,22 @@ def enrich(ctx: BuildContext, plan: SitePlan) -> None:
         plan.add_head(src, partial(str, links))
 
 
-def _files(ctx: BuildContext, lunr: bytes) -> list[Asset]:
-    assets = [Asset(LUNR_JS_PATH, lunr)]
+def _files(ctx: BuildContext, lunr: bytes) -> Callable[[], list[Asset]]:
+    """lunr.js builds the indexes under Node while the other file jobs run."""
     collections = {collection: build(ctx.graph) for collection, build in documents.BUILDERS.items()}
-    indexes = payload.index_payloads(ctx.packages(), list(collections.values()))
-    for (collection, docs), index in zip(collections.items(), indexes, strict=True):
+    pending = payload.start_index_payloads(ctx.packages(), list(collections.values()))
+    assets = [Asset(LUNR_JS_PATH, lunr)]
+    for collection, docs in collections.items():
         assets += [
             Asset(docs_path(collection), payload.to_json(payload.docs_payload(collection, docs))),
-            Asset(index_path(collection), payload.to_json(index)),
             Asset(summaries_path(collection), payload.to_json(payload.summaries_payload(docs))),
         ]
-    return assets
+
+    def finish() -> list[Asset]:
+        return assets + [Asset(index_path(collection), payload.to_json(index))
+                         for collection, index in zip(collections, pending(), strict=True)]
+
+    return finish
 
 
 def declare(ctx: BuildContext, plan: SitePlan) -> None:

@@ -10,10 +10,13 @@ is required anyway: ``npm ci`` installs lunr.js.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
-from collections.abc import Sequence
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,33 +31,66 @@ class LunrBuildError(VendorError):
     pass
 
 
-def build_indexes(node_modules: Path, batches: Sequence[Documents], *, ref: str = "r",
-                  fields: Sequence[str] = ("body",)) -> list[dict[str, Any]]:
-    """One serialized lunr index (``Index.toJSON()``) per list of documents, in order.
+def start_indexes(node_modules: Path, batches: Sequence[Documents], *, ref: str = "r",
+                  fields: Sequence[str] = ("body",)) -> Callable[[], list[dict[str, Any]]]:
+    """Start building one serialized lunr index (``Index.toJSON()``) per list of documents;
+    the function returned waits for them, in order. Node runs meanwhile, so the caller can do
+    other work (the other file jobs) on the other core.
 
     An empty list gives an empty index as lunr.js reads it (lunr.js divides by the number of
     documents, so it cannot build one).
     """
     lunr_js(node_modules)  # the pinned version, or a clear error
     wanted = [i for i, docs in enumerate(batches) if docs]
-    built: list[dict[str, Any]] = []
-    if wanted:
-        node = shutil.which("node")
-        if node is None:
-            raise LunrBuildError("node is not on PATH: the search indexes are built with lunr.js "
-                                 "under Node.js (bash scripts/setup.sh installs both)")
-        jobs = [{"ref": ref, "fields": list(fields), "documents": list(batches[i])} for i in wanted]
-        run = subprocess.run([node, str(SCRIPT), str(node_modules / "lunr" / "lunr.js")],
-                             input=json.dumps(jobs, ensure_ascii=False).encode("utf-8"),
-                             capture_output=True, check=False)
-        if run.returncode != 0:
+    empty = [empty_index(fields) for _ in batches]
+    if not wanted:
+        return lambda: empty
+    node = shutil.which("node")
+    if node is None:
+        raise LunrBuildError("node is not on PATH: the search indexes are built with lunr.js "
+                             "under Node.js (bash scripts/setup.sh installs both)")
+    jobs = [{"ref": ref, "fields": list(fields), "documents": list(batches[i])} for i in wanted]
+    data = json.dumps(jobs, ensure_ascii=False).encode("utf-8")
+    # stdin and stdout both carry megabytes: a thread writes while finish() reads.
+    errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed in finish(); a file: a full pipe would stall node
+    process = subprocess.Popen([node, str(SCRIPT), str(node_modules / "lunr" / "lunr.js")],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors)
+    writer = threading.Thread(target=_feed, args=(process, data), daemon=True)
+    writer.start()
+
+    def finish() -> list[dict[str, Any]]:
+        out = process.stdout.read()  # type: ignore[union-attr]
+        process.wait()
+        writer.join()
+        errors.seek(0)
+        err = errors.read()
+        errors.close()
+        if process.returncode != 0:
             raise LunrBuildError(f"building the search indexes with lunr.js failed (node exited "
-                                 f"{run.returncode}):\n{run.stderr.decode('utf-8', 'replace')[-3000:]}")
-        built = json.loads(run.stdout)
-    out: list[dict[str, Any]] = [empty_index(fields) for _ in batches]
-    for i, index in zip(wanted, built, strict=True):
-        out[i] = index
-    return out
+                                 f"{process.returncode}):\n{err.decode('utf-8', 'replace')[-3000:]}")
+        built = json.loads(out)
+        indexes = list(empty)
+        for i, index in zip(wanted, built, strict=True):
+            indexes[i] = index
+        return indexes
+
+    return finish
+
+
+def _feed(process: subprocess.Popen, data: bytes) -> None:
+    try:
+        process.stdin.write(data)  # type: ignore[union-attr]
+    except BrokenPipeError:  # node failed early: its stderr says why
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            process.stdin.close()  # type: ignore[union-attr]
+
+
+def build_indexes(node_modules: Path, batches: Sequence[Documents], *, ref: str = "r",
+                  fields: Sequence[str] = ("body",)) -> list[dict[str, Any]]:
+    """:func:`start_indexes`, waited for."""
+    return start_indexes(node_modules, batches, ref=ref, fields=fields)()
 
 
 def empty_index(fields: Sequence[str]) -> dict[str, Any]:

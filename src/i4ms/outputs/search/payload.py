@@ -10,12 +10,12 @@ lunr ref of an item is its position, in base 36.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from i4ms.outputs.search.documents import CALL_STATUSES, FACETS, META, SearchDoc
-from i4ms.outputs.search.lunr_node import build_indexes
+from i4ms.outputs.search.lunr_node import start_indexes
 
 FORMAT = 1
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -93,21 +93,26 @@ def _short_weights(vector: list[float]) -> list[float]:
     return [x if i % 2 == 0 else float(f"{x:.{SIGNIFICANT}g}") for i, x in enumerate(vector)]
 
 
-def index_payloads(node_modules: Path, collections: Sequence[list[SearchDoc]]) -> list[dict[str, Any]]:
-    """The lunr index of each list of records, built in one run of lunr.js (the ref of an
-    item is its position)."""
+def start_index_payloads(node_modules: Path, collections: Sequence[list[SearchDoc]]
+                         ) -> Callable[[], list[dict[str, Any]]]:
+    """Start the lunr index of each list of records, in one run of lunr.js (the ref of an
+    item is its position); the function returned waits for them."""
     batches = [[{"r": ref(i), "body": f"{d.title} {d.text}"} for i, d in enumerate(docs)]
                for docs in collections]
-    out = []
-    for docs, serialized in zip(collections, build_indexes(node_modules, batches, fields=INDEX_FIELDS),
-                                strict=True):
-        serialized["fieldVectors"] = [[r, _short_weights(v)] for r, v in serialized["fieldVectors"]]
-        out.append({"format": FORMAT, "count": len(docs), "lunr": serialized})
-    return out
+    pending = start_indexes(node_modules, batches, fields=INDEX_FIELDS)
+
+    def finish() -> list[dict[str, Any]]:
+        out = []
+        for docs, serialized in zip(collections, pending(), strict=True):
+            serialized["fieldVectors"] = [[r, _short_weights(v)] for r, v in serialized["fieldVectors"]]
+            out.append({"format": FORMAT, "count": len(docs), "lunr": serialized})
+        return out
+
+    return finish
 
 
 def index_payload(node_modules: Path, docs: list[SearchDoc]) -> dict[str, Any]:
-    return index_payloads(node_modules, [docs])[0]
+    return start_index_payloads(node_modules, [docs])()[0]
 
 
 def to_json(payload: dict[str, Any]) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from i4ms.content.markdown import render_markdown
 from i4ms.graph.call_status import closes_at, opens_at
 from i4ms.graph.event_time import ends_at, starts_at
 from i4ms.outputs.plan import Asset, SitePlan
-from i4ms.outputs.search.lunr_node import build_indexes
+from i4ms.outputs.search.lunr_node import start_indexes
 from i4ms.outputs.search.payload import ref
 from i4ms.views.context import BuildContext
 from i4ms.views.dates import deadline_text
@@ -187,16 +187,22 @@ def _short_weights(vector: list[float]) -> list[float]:
     return [x if i % 2 == 0 else float(f"{x:.2g}") for i, x in enumerate(vector)]
 
 
-def text_payloads(node_modules: Path, shards: list[tuple[int, list[Entry]]]) -> list[dict[str, Any]]:
-    """The full-text index of each shard (position of its first entry, entries), built in one
-    run of lunr.js."""
+def start_text_payloads(node_modules: Path, shards: list[tuple[int, list[Entry]]]
+                        ) -> Callable[[], list[dict[str, Any]]]:
+    """Start the full-text index of each shard (position of its first entry, entries), in one
+    run of lunr.js; the function returned waits for them."""
     batches = [[{"r": ref(start + i), "body": " ".join([e.title, *filter(None, e.words)])}
                 for i, e in enumerate(found)] for start, found in shards]
-    out = []
-    for (start, found), serialized in zip(shards, build_indexes(node_modules, batches), strict=True):
-        serialized["fieldVectors"] = [[r, _short_weights(v)] for r, v in serialized["fieldVectors"]]
-        out.append({"format": FORMAT, "start": start, "count": len(found), "lunr": serialized})
-    return out
+    pending = start_indexes(node_modules, batches)
+
+    def finish() -> list[dict[str, Any]]:
+        out = []
+        for (start, found), serialized in zip(shards, pending(), strict=True):
+            serialized["fieldVectors"] = [[r, _short_weights(v)] for r, v in serialized["fieldVectors"]]
+            out.append({"format": FORMAT, "start": start, "count": len(found), "lunr": serialized})
+        return out
+
+    return finish
 
 
 def _shards(found: list[Entry]) -> list[tuple[int, list[Entry]]]:
@@ -212,14 +218,21 @@ def _shards(found: list[Entry]) -> list[tuple[int, list[Entry]]]:
     return out
 
 
-def files(ctx: BuildContext, plan: SitePlan) -> list[Asset]:
+def files(ctx: BuildContext, plan: SitePlan) -> Callable[[], list[Asset]]:
+    """lunr.js builds the shards under Node while the other file jobs run."""
     found = entries(ctx, plan)
     shards = _shards(found)
     paths = [text_path(i) for i in range(len(shards))]
-    assets = [Asset(TITLES_PATH, _dumps(titles_payload(found, paths)))]
-    for path, text in zip(paths, text_payloads(ctx.packages(), shards), strict=True):
-        assets.append(Asset(path, _dumps(text)))
-    return assets
+    pending = start_text_payloads(ctx.packages(), shards)
+    titles = Asset(TITLES_PATH, _dumps(titles_payload(found, paths)))
+
+    def finish() -> list[Asset]:
+        assets = [titles]
+        for path, text in zip(paths, pending(), strict=True):
+            assets.append(Asset(path, _dumps(text)))
+        return assets
+
+    return finish
 
 
 def declare(ctx: BuildContext, plan: SitePlan) -> None:
