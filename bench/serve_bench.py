@@ -78,6 +78,9 @@ class ServeFigures:
     """From the write to serve's "Building documentation..." (file-change polling)."""
     built_s: list[float | None] = field(default_factory=list)
     """From the write to serve's "Reloading browsers" (the rebuild is done)."""
+    cpu_s: list[float] = field(default_factory=list)
+    """CPU seconds the serve process and its workers (Node included) spent per edit: unlike
+    the wall times, hardly changed by other work on a shared machine."""
     project_updated: bool = False
 
     @property
@@ -92,6 +95,12 @@ class ServeFigures:
         data = asdict(self)
         data.update(median_s=round(self.median_s, 3), best_s=round(self.best_s, 3))
         return data
+
+
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of ``pid`` and of its children it has waited for (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:
@@ -189,6 +198,7 @@ def serve_and_edit(content: Path, workdir: Path, edits: int, label: str) -> Serv
             for i in range(edits):
                 new_title = f"{title} (serve bench edit {i + 1})"
                 time.sleep(1.0)  # the poller's previous scan and serve's last reload are over
+                cpu_before = _cpu_seconds(server.pid)
                 written = time.perf_counter()
                 set_title(path, new_title)
                 page.wait_for_function(
@@ -196,6 +206,8 @@ def serve_and_edit(content: Path, workdir: Path, edits: int, label: str) -> Serv
                     " return h !== null && h.textContent.trim() === t; }",
                     arg=new_title, timeout=RELOAD_TIMEOUT * 1000, polling=20)
                 figures.reload_s.append(time.perf_counter() - written)
+                time.sleep(0.3)  # the workers are joined after "Reloading browsers"
+                figures.cpu_s.append(_cpu_seconds(server.pid) - cpu_before)
                 detected = log.first_after(written, "Building documentation")
                 built = log.first_after(written, "Reloading browsers")
                 figures.detect_s.append(None if detected is None else detected - written)
@@ -243,6 +255,8 @@ def report(figures: ServeFigures, judged: bool) -> str:
         "  each edit s:    " + ", ".join(f"{t:.2f}" for t in figures.reload_s),
         "  change seen s:  " + ", ".join(_s(t) for t in figures.detect_s),
         "  rebuilt s:      " + ", ".join(_s(t) for t in figures.built_s),
+        "  CPU s per edit: " + ", ".join(f"{t:.2f}" for t in figures.cpu_s)
+        + f" (median {statistics.median(figures.cpu_s):.2f}; serve and its workers)",
         f"  project page shows the new title: {figures.project_updated}",
     ])
 

@@ -3,11 +3,24 @@
 // list of {ref, fields, documents} on stdin and writes the list of serialized indexes.
 "use strict";
 const lunr = require(process.argv[2]);
+
+// lunr.js trims tokens with an ASCII \W: "Malmö" would be indexed as "malm", "Škoda" as
+// "koda". The search scripts trim what a visitor types with Unicode classes (tokens() in
+// i4ms-search.js and i4ms-site-search.js): the index trims the same way.
+const LEADING = /^[^\p{L}\p{N}_]+/u;
+const TRAILING = /[^\p{L}\p{N}_]+$/u;
+function unicodeTrimmer(token) {
+  return token.update((s) => s.replace(LEADING, "").replace(TRAILING, ""));
+}
+lunr.Pipeline.registerFunction(unicodeTrimmer, "i4msTrimmer");
+
 const chunks = [];
 process.stdin.on("data", (chunk) => chunks.push(chunk));
 process.stdin.on("end", () => {
   const jobs = JSON.parse(Buffer.concat(chunks).toString("utf8"));
   const built = jobs.map((job) => lunr(function () {
+    this.pipeline.after(lunr.trimmer, unicodeTrimmer);
+    this.pipeline.remove(lunr.trimmer);
     this.ref(job.ref);
     job.fields.forEach((field) => this.field(field));
     job.documents.forEach((doc) => this.add(doc));
