@@ -85,6 +85,26 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_kind_of_page(
     assert errors == {}
 
 
+def test_axe_finds_none_on_a_large_synthetic_site_with_pages_of_results(
+        watched, synthetic_site: Path, axe_source: str) -> None:
+    """Hundreds of items bring what the real content lacks: page 2 of a collection, long lists
+    of facets, countries without a hub."""
+    paged = sorted(str(p.parent.relative_to(synthetic_site)) + "/"
+                   for p in synthetic_site.glob("*/page/2/index.html"))
+    assert paged, "no collection has a second page"
+    page = watched.page
+    found = {}
+    with serve_as_pages(synthetic_site, SITE_PATH) as url:
+        for viewport in (PHONE, DESKTOP):
+            page.set_viewport_size(viewport)
+            for path in ["", "best-practices/", "countries/", *paged]:
+                page.goto(url + path)
+                page.wait_for_load_state("load")
+                if violations := axe_violations(page, axe_source):
+                    found[f"{viewport['width']} {path}"] = violations
+    assert found == {}
+
+
 def test_axe_would_report_what_the_portal_had(watched, pages_url: str, axe_source: str) -> None:
     """The check can fail: Material's own faint tabs and links told apart by colour alone."""
     page = watched.page
