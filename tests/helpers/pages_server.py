@@ -4,13 +4,12 @@ absolute asset links MkDocs gives it (a plain file server at ``/`` would show it
 
 from __future__ import annotations
 
-import functools
 import http.server
 import io
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
+
+from bench.browser import serve
 
 
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
@@ -38,16 +37,6 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve_as_pages(site: Path, prefix: str) -> Iterator[str]:
-    """Serve ``site`` under ``prefix`` on a free loopback port; yields the site's base URL."""
-    handler_class = type("Handler", (_PagesHandler,), {"prefix": prefix})
-    handler = functools.partial(handler_class, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_as_pages(site: Path, prefix: str) -> AbstractContextManager[str]:
+    """Serve ``site`` under ``prefix`` on a free loopback port; the context yields its URL."""
+    return serve(site, type("PagesHandler", (_PagesHandler,), {"prefix": prefix}), prefix)
