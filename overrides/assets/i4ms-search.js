@@ -103,6 +103,11 @@
   Search.prototype.showStatic = function (show) {
     var self = this;
     var list = document.querySelector('[data-i4ms-static="' + this.collection + '"]');
+    /* A page that keeps its own list while idle (the calls, grouped by status) shows it in the
+       results column beside the filters, not below them with that column left blank. */
+    if (list && show && !this.list.parentNode.contains(list)) {
+      this.list.parentNode.insertBefore(list, this.list);
+    }
     if (list) list.hidden = !show;
     else if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", function () { self.showStatic(show); });
@@ -304,6 +309,14 @@
     var self = this;
     var open = {};
     this.facetsBox.querySelectorAll("details").forEach(function (d) { open[d.dataset.facet] = d.open; });
+    /* The facets are drawn anew on every change: the control that had focus (a box ticked with
+       Space, a facet's summary) gets it back, or the keyboard would be thrown to the page's top. */
+    var had = document.activeElement, focusKey = null;
+    if (had && this.facetsBox.contains(had)) {
+      focusKey = had.tagName === "SUMMARY"
+        ? ["summary", had.parentNode.dataset.facet]
+        : ["box", had.dataset.facet, had.value];
+    }
     var frag = document.createDocumentFragment();
     this.facets.forEach(function (f) {
       if (f.hidden) return;
@@ -334,6 +347,18 @@
       frag.appendChild(details);
     });
     this.facetsBox.replaceChildren(frag);
+    if (focusKey) this.refocus(focusKey);
+  };
+
+  Search.prototype.refocus = function (key) {
+    var target = null;
+    this.facetsBox.querySelectorAll("details").forEach(function (d) {
+      if (d.dataset.facet !== key[1]) return;
+      if (key[0] === "summary") target = d.querySelector("summary");
+      else d.querySelectorAll("input").forEach(function (b) { if (b.value === key[2]) target = b; });
+      if (!target) target = d.querySelector("summary");
+    });
+    if (target) target.focus();
   };
 
   /* Where records carry no result line, compose it from facet values ("Project · Countries"). */
