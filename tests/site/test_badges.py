@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from i4ms.graph import load_graph
-from i4ms.outputs.pictures.badges import badge_svg
 from i4ms.graph.build import Holding
+from i4ms.outputs.pictures.badges import badge_svg
 from i4ms.render.renderer import Renderer
 from i4ms.views.badge_geometry import badge_width
 from i4ms.views.links import BadgeView, badges
