@@ -10,15 +10,17 @@ it, ``Vary: Accept-Encoding`` on those, other files (PNG, gzip archives) as they
 
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
 import io
 import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
+
+try:
+    from bench import browser
+except ImportError:  # run as a script: the sibling module
+    import browser  # type: ignore[no-redef]
 
 #: Media types worth compressing (the others are compressed already or tiny).
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml",
@@ -78,15 +80,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve(site: Path, port: int = 0) -> Iterator[str]:
+def serve(site: Path) -> AbstractContextManager[str]:
     """Serve ``site`` gzipped on a loopback port for the ``with`` block; yields its base URL."""
-    handler = functools.partial(GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return browser.serve(site, GzipHandler)

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from helpers.sitebuild import FIXTURE, build
+from helpers.sitebuild import FIXTURE, built
 
 from bench import lighthouse_bench as lb
 from bench.gzip_server import accepts_gzip, compressible, serve
@@ -96,10 +96,7 @@ def test_compressible_types() -> None:
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("lighthouse-fixture") / "site"
-    run = build(FIXTURE, out)
-    assert run.returncode == 0, run.stderr[-3000:]
-    return out
+    return built(tmp_path_factory, "lighthouse-fixture", FIXTURE)
 
 
 @pytest.fixture(scope="module")
