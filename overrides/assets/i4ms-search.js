@@ -92,8 +92,16 @@
       self.panel.hidden = false;
       self.update();
     }).catch(function (err) {
-      /* The static list stays visible: every item is still there, with its link. */
-      self.panel.hidden = true;
+      /* The static list stays visible: every item is still there, with its link. Where it
+         sits inside the panel (the calls), only the search box and the filters go. */
+      var list = self.panel.querySelector("[data-i4ms-static]");
+      if (list) {
+        self.panel.querySelector("[data-i4ms-form]").hidden = true;
+        self.facetsBox.hidden = true;
+        self.countBox.hidden = true;
+      } else {
+        self.panel.hidden = true;
+      }
       self.showStatic(true);
       if (window.console) console.warn("I4MS search unavailable: " + err.message);
     });
@@ -103,11 +111,6 @@
   Search.prototype.showStatic = function (show) {
     var self = this;
     var list = document.querySelector('[data-i4ms-static="' + this.collection + '"]');
-    /* A page that keeps its own list while idle (the calls, grouped by status) shows it in the
-       results column beside the filters, not below them with that column left blank. */
-    if (list && show && !this.list.parentNode.contains(list)) {
-      this.list.parentNode.insertBefore(list, this.list);
-    }
     if (list) list.hidden = !show;
     else if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", function () { self.showStatic(show); });
@@ -308,7 +311,10 @@
   Search.prototype.renderFacets = function () {
     var self = this;
     var open = {};
-    this.facetsBox.querySelectorAll("details").forEach(function (d) { open[d.dataset.facet] = d.open; });
+    /* The headings drawn with the page (data-i4ms-placeholder) carry no choice of the visitor's. */
+    this.facetsBox.querySelectorAll("details:not([data-i4ms-placeholder])").forEach(function (d) {
+      open[d.dataset.facet] = d.open;
+    });
     /* The facets are drawn anew on every change: the control that had focus (a box ticked with
        Space, a facet's summary) gets it back, or the keyboard would be thrown to the page's top. */
     var had = document.activeElement, focusKey = null;
