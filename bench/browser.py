@@ -23,14 +23,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on a free loopback port for the ``with`` block; yields its base URL."""
-    handler = functools.partial(_Quiet, directory=str(site))
+def serve(site: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _Quiet,
+          path: str = "/") -> Iterator[str]:
+    """Serve ``site`` on a free loopback port for the ``with`` block; yields its base URL
+    (``path`` on that port, for a handler that serves the site under a path)."""
+    handler = functools.partial(handler_class, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
     finally:
         server.shutdown()
         server.server_close()

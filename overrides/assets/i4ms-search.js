@@ -92,8 +92,16 @@
       self.panel.hidden = false;
       self.update();
     }).catch(function (err) {
-      /* The static list stays visible: every item is still there, with its link. */
-      self.panel.hidden = true;
+      /* The static list stays visible: every item is still there, with its link. Where it
+         sits inside the panel (the calls), only the search box and the filters go. */
+      var list = self.panel.querySelector("[data-i4ms-static]");
+      if (list) {
+        self.panel.querySelector("[data-i4ms-form]").hidden = true;
+        self.facetsBox.hidden = true;
+        self.countBox.hidden = true;
+      } else {
+        self.panel.hidden = true;
+      }
       self.showStatic(true);
       if (window.console) console.warn("I4MS search unavailable: " + err.message);
     });
@@ -303,7 +311,18 @@
   Search.prototype.renderFacets = function () {
     var self = this;
     var open = {};
-    this.facetsBox.querySelectorAll("details").forEach(function (d) { open[d.dataset.facet] = d.open; });
+    /* The headings drawn with the page (data-i4ms-placeholder) carry no choice of the visitor's. */
+    this.facetsBox.querySelectorAll("details:not([data-i4ms-placeholder])").forEach(function (d) {
+      open[d.dataset.facet] = d.open;
+    });
+    /* The facets are drawn anew on every change: the control that had focus (a box ticked with
+       Space, a facet's summary) gets it back, or the keyboard would be thrown to the page's top. */
+    var had = document.activeElement, focusKey = null;
+    if (had && this.facetsBox.contains(had)) {
+      focusKey = had.tagName === "SUMMARY"
+        ? ["summary", had.parentNode.dataset.facet]
+        : ["box", had.dataset.facet, had.value];
+    }
     var frag = document.createDocumentFragment();
     this.facets.forEach(function (f) {
       if (f.hidden) return;
@@ -334,6 +353,18 @@
       frag.appendChild(details);
     });
     this.facetsBox.replaceChildren(frag);
+    if (focusKey) this.refocus(focusKey);
+  };
+
+  Search.prototype.refocus = function (key) {
+    var target = null;
+    this.facetsBox.querySelectorAll("details").forEach(function (d) {
+      if (d.dataset.facet !== key[1]) return;
+      if (key[0] === "summary") target = d.querySelector("summary");
+      else d.querySelectorAll("input").forEach(function (b) { if (b.value === key[2]) target = b; });
+      if (!target) target = d.querySelector("summary");
+    });
+    if (target) target.focus();
   };
 
   /* Where records carry no result line, compose it from facet values ("Project · Countries"). */

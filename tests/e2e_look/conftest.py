@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers.sitebuild import REPO, build, serve
+from helpers.sitebuild import REPO, built, serve
 
 from bench import synthetic
 
@@ -15,16 +15,9 @@ SYNTHETIC_ITEMS = 300
 """~180 experiments over 30-odd countries: pagination, every kind of page, many countries."""
 
 
-def _built(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path) -> Path:
-    out = tmp_path_factory.mktemp(name) / "site"
-    run = build(content, out)
-    assert run.returncode == 0, run.stderr[-3000:]
-    return out
-
-
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _built(tmp_path_factory, "look-real", REPO / "content")
+    return built(tmp_path_factory, "look-real", REPO / "content")
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +25,7 @@ def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Synthetic data, marked so in every file; never published."""
     content = tmp_path_factory.mktemp("look-synthetic") / "content"
     synthetic.generate(content, SYNTHETIC_ITEMS, seed=13)
-    return _built(tmp_path_factory, "look-synthetic-site", content)
+    return built(tmp_path_factory, "look-synthetic-site", content)
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,8 @@ from helpers.sitebuild import (
     FIXTURE,
     PAYLOADS,
     REPO,
-    build,
     build_past_validation,
+    built,
     serve,
 )
 from playwright.sync_api import Browser, Page
@@ -25,22 +25,15 @@ from bench.synthetic import generate
 SYNTHETIC_ITEMS = 250  # ~150 experiments, ~83 organisations: several pages of each listing
 
 
-def _built(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path) -> Path:
-    out = tmp_path_factory.mktemp(name) / "site"
-    run = build(content, out)
-    assert run.returncode == 0, run.stderr[-3000:]
-    return out
-
-
 @pytest.fixture(scope="session")
 def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serve(_built(tmp_path_factory, "search-fixture", FIXTURE)) as url:
+    with serve(built(tmp_path_factory, "search-fixture", FIXTURE)) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def real_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serve(_built(tmp_path_factory, "search-real", REPO / "content")) as url:
+    with serve(built(tmp_path_factory, "search-real", REPO / "content")) as url:
         yield url
 
 
@@ -49,7 +42,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(content, site) of a synthetic site; its data is marked synthetic and never published."""
     content = tmp_path_factory.mktemp("search-synthetic") / "content"
     generate(content, SYNTHETIC_ITEMS, seed=4)
-    return content, _built(tmp_path_factory, "search-synthetic-site", content)
+    return content, built(tmp_path_factory, "search-synthetic-site", content)
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from helpers.sitebuild import FIXTURE, PAYLOADS
 from playwright.sync_api import Page, expect
 
@@ -152,7 +153,9 @@ def test_without_javascript_every_item_is_listed(no_js_page: Page, synthetic, sy
         links = _listing_links(no_js_page, synthetic_url, folder)
         expected = {synthetic_url + item_url(collection, i) for i in g.collection(collection)}
         assert expected <= links, (collection, len(expected - links))
-        assert no_js_page.locator("[data-i4ms-search]").is_hidden()
+        # No search box or filter that could not work (the calls' panel holds their list).
+        assert no_js_page.locator("[data-i4ms-form]").is_hidden()
+        assert no_js_page.locator("[data-i4ms-facets]").is_hidden()
 
 
 def test_call_status_is_a_facet_computed_from_the_visitor_clock(watched, fixture_url: str) -> None:
@@ -206,3 +209,17 @@ def test_results_show_script_payloads_as_text(watched, hostile_url: str) -> None
     injected = ("[data-i4ms-results] :is(script, svg, b, i), #i4ms-site-results :is(script, img, svg, b, i),"
                 " [data-i4ms-results] img:not(a.i4ms-badge > img)")  # badge images are ours
     assert page.locator(injected).count() == 0
+
+
+@pytest.mark.parametrize("folder", ["calls/", "best-practices/"])
+def test_when_the_records_cannot_be_fetched_the_list_stays_and_no_dead_box_shows(
+        watched, fixture_url: str, folder: str) -> None:
+    page = watched.page
+    page.route("**/search/**", lambda route: route.abort())
+    page.goto(fixture_url + folder)
+    page.wait_for_function("document.querySelector('[data-i4ms-static]') &&"
+                           " [...document.querySelectorAll('[data-i4ms-form]')]"
+                           ".every(f => !f.offsetParent)")
+    assert page.locator("[data-i4ms-static] a").first.is_visible()
+    assert page.locator("[data-i4ms-form]").is_hidden()
+    assert page.locator("[data-i4ms-facets]").is_hidden()

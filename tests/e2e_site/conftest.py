@@ -12,18 +12,15 @@ from helpers.sitebuild import (
     FIXTURE,
     PAYLOADS,
     XSS,
-    build,
     build_past_validation,
+    built,
     serve,
 )
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("fixture") / "site"
-    run = build(FIXTURE, out)
-    assert run.returncode == 0, run.stderr[-3000:]
-    return out
+    return built(tmp_path_factory, "fixture", FIXTURE)
 
 
 def _hostile_content(root: Path) -> Path:

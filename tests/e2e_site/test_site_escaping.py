@@ -112,5 +112,5 @@ def test_badge_embed_code_stays_safe_when_pasted(hostile) -> None:
             pasted = _Attributes()
             pasted.feed(snippet)
             assert [(tag, sorted(attrs)) for tag, attrs in pasted.tags] == [
-                ("a", ["href"]), ("img", ["alt", "height", "src"])], snippet
+                ("a", ["href"]), ("img", ["alt", "height", "src", "width"])], snippet
             assert pasted.tags[1][1]["alt"].startswith(PAYLOADS["label"]), snippet

@@ -46,6 +46,15 @@ def build(content: Path, out: Path, extra: dict | None = None,
     )
 
 
+def built(tmp_path_factory: Any, name: str, content: Path) -> Path:
+    """A site built once from ``content`` into a new temporary folder (fixtures call this);
+    a failed build fails the caller with the end of its log."""
+    out = tmp_path_factory.mktemp(name) / "site"
+    run = build(content, out)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return out
+
+
 def build_past_validation(content: Path, out: Path, extra: dict | None = None,
                           environ: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Build with the script check switched off: templates must be safe on their own."""

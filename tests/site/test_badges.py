@@ -9,7 +9,9 @@ import pytest
 
 from i4ms.graph import load_graph
 from i4ms.graph.build import Holding
+from i4ms.outputs.pictures.badges import badge_svg
 from i4ms.render.renderer import Renderer
+from i4ms.views.badge_geometry import badge_width
 from i4ms.views.links import BadgeView, badges
 from i4ms.views.urls import absolute
 
@@ -97,6 +99,24 @@ def test_copied_embed_code_is_safe_html_whatever_the_label_name(name: str) -> No
     assert pasted.elements == [
         ("a", {"href": "https://portal.example/organisations/acme/"}),
         ("img", {"src": "https://portal.example/badges/x-label/organisations/acme.svg",
-                 "alt": f"{name} 2024", "height": "24"}),
+                 "alt": f"{name} 2024", "width": str(badge_width(name, 2024)), "height": "24"}),
     ]
     assert pasted.text == ""  # nothing leaked out of the attribute as text or markup
+
+
+@pytest.mark.parametrize(("name", "year"), [("I4MS-SAE label", 2019), ("I4MS Disruptors Award", None),
+                                            ("A much longer label name than usual", 2025)])
+def test_the_img_reserves_the_box_the_svg_draws(name: str, year: int | None) -> None:
+    """The page's ``<img>`` says the badge's size (no layout shift when it loads): the same
+    width and height as the SVG that is served for it."""
+    badge = BadgeView("x-label", name, year, "badges/x-label/experiments/x.svg", "labels/x-label/")
+    page = Renderer().env.from_string(
+        '{% import "_macros.html" as m with context %}{{ m.badge(b) }}'
+    ).render(b=badge, link=lambda url: url)
+    img = _Pasted()
+    img.feed(page)
+    attrs = dict(img.elements)["img"]
+    svg = _Pasted()
+    svg.feed(badge_svg(name, year))
+    drawn = dict(svg.elements)["svg"]
+    assert (attrs["width"], attrs["height"]) == (drawn["width"], drawn["height"])

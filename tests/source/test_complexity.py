@@ -3,24 +3,27 @@
 The sizes are ten times those that took 31 s to 239 s before (issue 15): each must now be
 checked, by the real console script, in a few seconds on a slow shared machine, and the ones
 no page can show are refused as too complex on their line. These test behaviour (no hang),
-not speed: the bound is generous.
+not speed: the bound is generous, and it counts the CPU time of the check itself, not the wall
+time, which other jobs on a shared machine stretch (a quadratic check at these sizes would need
+minutes of CPU, not seconds).
 """
 
 from __future__ import annotations
 
+import resource
 import shutil
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
+from helpers.tools import tool
 
 from i4ms.content import loader
 from i4ms.content.limits import Budget
 from i4ms.content.markdown import render_markdown
 
 REPO = Path(__file__).resolve().parents[2]
-I4MS = REPO / ".venv" / "bin" / "i4ms"
 BASE = REPO / "tests" / "fixtures" / "bad" / "control-character-in-body"  # one organisation
 ORG = "organisations/acme-robotics.md"
 FRONT = ("---\nname: Acme Robotics GmbH\ncountry: DE\ntype: sme\nsources:\n"
@@ -53,21 +56,27 @@ def _content(tmp_path: Path, body: str) -> Path:
     return root
 
 
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def _validate(root: Path) -> tuple[subprocess.CompletedProcess, float]:
-    start = time.monotonic()
-    run = subprocess.run([str(I4MS), "validate", root.name], cwd=root.parent, capture_output=True,
-                         text=True, timeout=120)
-    return run, time.monotonic() - start
+    """Run the console script; the CPU seconds it used."""
+    start = _children_cpu()
+    run = subprocess.run([tool("i4ms"), "validate", root.name], cwd=root.parent,
+                         capture_output=True, text=True, timeout=300)
+    return run, _children_cpu() - start
 
 
 @pytest.mark.parametrize("name", ACCEPTED)
 def test_linear_in_validate_and_in_the_build(name: str, tmp_path: Path) -> None:
     run, seconds = _validate(_content(tmp_path, ACCEPTED[name]))
     assert run.returncode == 0, run.stdout[-500:] + run.stderr[-500:]
-    assert seconds < BOUND_SECONDS, f"validate took {seconds:.1f} s"
-    start = time.monotonic()
+    assert seconds < BOUND_SECONDS, f"validate took {seconds:.1f} s of CPU"
+    start = time.process_time()
     render_markdown(ACCEPTED[name])  # what the build does with the body
-    assert time.monotonic() - start < BOUND_SECONDS
+    assert time.process_time() - start < BOUND_SECONDS
 
 
 @pytest.mark.parametrize("name", REFUSED)
@@ -75,7 +84,7 @@ def test_too_deep_is_refused_quickly_on_its_line(name: str, tmp_path: Path) -> N
     body, line = REFUSED[name]
     root = _content(tmp_path, body)
     run, seconds = _validate(root)
-    assert seconds < BOUND_SECONDS, f"validate took {seconds:.1f} s"
+    assert seconds < BOUND_SECONDS, f"validate took {seconds:.1f} s of CPU"
     assert run.returncode == 1 and run.stderr == "", run.stderr[-500:]
     problems = run.stdout.splitlines()
     assert problems[-1] == "1 problem found", run.stdout[-500:]
@@ -103,10 +112,10 @@ def test_rendering_refuses_what_validation_refuses_instead_of_stalling() -> None
     """The build renders validated bodies only; should one slip past, it fails, at once."""
     from i4ms.content.limits import TooComplex
 
-    start = time.monotonic()
+    start = time.process_time()
     with pytest.raises(TooComplex, match="nested 40,000 levels deep"):
         render_markdown("Intro.\n\n" + "> " * 40_000 + "x\n")
-    assert time.monotonic() - start < BOUND_SECONDS
+    assert time.process_time() - start < BOUND_SECONDS
 
 
 @pytest.mark.parametrize("tail", ["<img src=x onerror=alert(1)>", "[d]: javascript:alert(1)"])
@@ -115,7 +124,7 @@ def test_the_line_of_a_late_problem_in_a_long_body_is_found_quickly(tail: str) -
     from i4ms.content.safety import find_script
 
     body = "Prose <b>with</b> a [link][d] and some more words.\n\n" * 3_000 + tail + "\n"
-    start = time.monotonic()
+    start = time.process_time()
     hit = find_script(body)
-    assert time.monotonic() - start < BOUND_SECONDS
+    assert time.process_time() - start < BOUND_SECONDS
     assert hit is not None and hit[1] == 6_000

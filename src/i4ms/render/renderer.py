@@ -17,8 +17,15 @@ from jinja2 import (
     select_autoescape,
 )
 
+from i4ms.outputs.search.documents import FACETS, Facet
 from i4ms.outputs.search.paths import search_files
 from i4ms.views.urls import relative
+
+
+def offered_facets(collection: str) -> list[Facet]:
+    """The filters a collection's search panel offers, in order: their headings are drawn
+    before the script arrives, so filling them in moves nothing (hidden facets match words only)."""
+    return [f for f in FACETS[collection] if not f.hidden]
 
 
 class Renderer:
@@ -34,6 +41,7 @@ class Renderer:
             bytecode_cache=FileSystemBytecodeCache(),
         )
         self.env.globals["search_files"] = search_files  # the search panel's data-* paths
+        self.env.globals["search_facets"] = offered_facets
 
     def page(self, template: str, src_uri: str, **context: Any) -> str:
         def link(url: str) -> str:

@@ -10,6 +10,7 @@ from markupsafe import escape
 
 from i4ms.graph import Graph
 from i4ms.graph.build import Holding
+from i4ms.views.badge_geometry import HEIGHT, badge_width
 from i4ms.views.urls import absolute, item_url, term_src, url_of
 
 
@@ -32,13 +33,23 @@ class BadgeView:
     def alt(self) -> str:
         return f"{self.name} {self.year}" if self.year else self.name
 
+    @property
+    def width(self) -> int:
+        """The SVG's width, for the ``<img>`` (its height is :data:`HEIGHT`)."""
+        return badge_width(self.name, self.year)
+
+    @property
+    def height(self) -> int:
+        return HEIGHT
+
     def embed_code(self, site_url: str, holder_url: str) -> str:
         """The HTML a holder pastes into their own website, as plain text: every attribute is
         escaped here, once, so the snippet is safe HTML whatever the label's name holds; the
         page escapes the whole snippet again to show it (a str, so autoescape does)."""
         page = escape(absolute(site_url, holder_url))
         img = escape(absolute(site_url, self.url))
-        return (f'<a href="{page}"><img src="{img}" alt="{escape(self.alt)}" height="24"></a>')
+        return (f'<a href="{page}"><img src="{img}" alt="{escape(self.alt)}" width="{self.width}" '
+                f'height="{self.height}"></a>')
 
 
 @cache

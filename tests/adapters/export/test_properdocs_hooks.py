@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import FIXTURE, REPO, engine, environ
+from helpers.tools import MKDOCS
 
 from i4ms.adapters.mkdocs.config import portable_config
 
@@ -42,7 +43,7 @@ def test_properdocs_with_hooks_builds_the_mkdocs_site(tmp_path: Path) -> None:
                            capture_output=True, text=True)
     assert check.stdout.strip() == "True", "mkdocs is installed beside ProperDocs: run scripts/engines.sh"
     ours = _files(_build([str(properdocs)], tmp_path / "properdocs"))
-    theirs = _files(_build([str(REPO / ".venv" / "bin" / "mkdocs")], tmp_path / "mkdocs"))
+    theirs = _files(_build(MKDOCS, tmp_path / "mkdocs"))
     assert len(ours) > 100
     assert sorted(ours) == sorted(theirs)
     different = [path for path in ours if ours[path] != theirs[path]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from i4ms.content.markdown import render_markdown
 from i4ms.outputs.pictures.badges import badge_svg
 from i4ms.outputs.plan import Asset, PagePlan, SitePlan, static_view
+from i4ms.views.badge_geometry import badge_width
 from i4ms.views.context import BuildContext
 from i4ms.views.links import experiment_badges, item_link, organisation_badges
 from i4ms.views.pagination import paginate
@@ -41,7 +42,8 @@ def declare(ctx: BuildContext, plan: SitePlan) -> None:
         )
         holders = list(dict.fromkeys(holders))
         rows.append({"link": item_link(g, "labels", label_id), "label": label,
-                     "holders": len(holders), "badge": f"badges/{label_id}.svg"})
+                     "holders": len(holders), "badge": f"badges/{label_id}.svg",
+                     "badge_width": badge_width(label.name, None)})
         groups: dict[str, list] = {}
         for c in label.criteria:
             groups.setdefault(c.group or "", []).append(c.text)
@@ -54,7 +56,8 @@ def declare(ctx: BuildContext, plan: SitePlan) -> None:
                 label=label, criteria=list(groups.items()), pager=pager, total=len(holders),
                 holders=[{"link": item_link(g, coll, hid), "kind": coll[:-1], "year": year}
                          for coll, hid, year in pager.items],
-                badge=f"badges/{label_id}.svg", body=render_markdown(item.body),
+                badge=f"badges/{label_id}.svg", badge_width=badge_width(label.name, None),
+                body=render_markdown(item.body),
             )
             page_src = src if pager.number == 1 else pager.src_uri
             plan.add_page(PagePlan(page_src, label.name, page_view, label.summary or label.name,

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-_CHAR = 6.6  # average advance of the system sans-serif at 11px; generous so text never clips
-_PAD = 8
-
-
-def _width(text: str) -> int:
-    return int(len(text) * _CHAR + 2 * _PAD)
+from i4ms.views.badge_geometry import part_width, right_text
 
 
 def badge_svg(name: str, year: int | None, holder: str | None = None) -> str:
     """A two-part badge: label name on dark blue, year (or 'I4MS') on a lighter part."""
-    right = str(year) if year else "I4MS"
-    lw, rw = _width(name), _width(right)
+    right = right_text(year)
+    lw, rw = part_width(name), part_width(right)
     total = lw + rw
     title = f"{name} {year}" if year else name
     if holder:
