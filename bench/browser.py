@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -36,3 +38,34 @@ def serve(site: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] 
     finally:
         server.shutdown()
         server.server_close()
+
+
+def stop(process: subprocess.Popen) -> None:
+    """End a server started for a page (``mkdocs serve``): politely, then for sure."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+shared: Any = None
+"""A Chromium already running in this process (the test session's), which the benches use:
+Playwright's sync API allows one instance per process, so a bench must not start its own then."""
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium for the ``with`` block: the shared one if any, else one of its own."""
+    if shared is not None:
+        yield shared
+        return
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

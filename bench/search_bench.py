@@ -35,12 +35,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 try:
-    from bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from bench.browser import chromium, serve
     from bench.site_bench import time_build, write_portal_config
     from bench.synthetic import counts_for, generate
 except ImportError:  # run as a script: bench/ is on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from browser import chromium, serve
     from site_bench import time_build, write_portal_config
     from synthetic import counts_for, generate
 
@@ -156,12 +156,9 @@ def _bytes(site: Path, urls: list[str]) -> tuple[int, int, list[str], int, int, 
 
 
 def browser_loads(site: Path, runs: int) -> tuple[Load, Load, float]:
-    from playwright.sync_api import sync_playwright
-
     results = {}
     keystrokes = []
-    with serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(site) as base, chromium() as browser:
         for name, suffix, mark in [("plain", "", "i4ms-first-result"),
                                    ("query", f"?q={QUERY}", "i4ms-first-text-result")]:
             times, totals, urls = [], [], []
@@ -190,7 +187,6 @@ def browser_loads(site: Path, runs: int) -> tuple[Load, Load, float]:
                         input.dispatchEvent(new Event('input')); return performance.now() - t0; }"""))
                 context.close()
             results[name] = Load(times, totals, *_bytes(site, urls))
-        browser.close()
     return results["plain"], results["query"], statistics.median(keystrokes)
 
 

@@ -46,12 +46,12 @@ from urllib.parse import urlparse
 import yaml
 
 try:
-    from bench.browser import CHROMIUM, CHROMIUM_ARGS
+    from bench.browser import chromium, stop
     from bench.search_bench import items_for
     from bench.synthetic import generate
 except ImportError:  # run as a script, or loaded by path from a test: import the siblings
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from browser import CHROMIUM, CHROMIUM_ARGS
+    from browser import chromium, stop
     from search_bench import items_for
     from synthetic import generate
 
@@ -170,8 +170,6 @@ def set_title(path: Path, title: str) -> None:
 
 def serve_and_edit(content: Path, workdir: Path, edits: int, label: str) -> ServeFigures:
     """Serve ``content`` (edited in place: pass a copy) and time ``edits`` title edits."""
-    from playwright.sync_api import sync_playwright
-
     path, title, project = pick_experiment(content)
     experiments = len(list((content / "experiments").glob("*.md")))
     config = portable_config(REPO, content, workdir)
@@ -190,9 +188,9 @@ def serve_and_edit(content: Path, workdir: Path, edits: int, label: str) -> Serv
     try:
         _wait_for(url, "</html>", START_TIMEOUT, server, log)
         figures.first_build_s = time.perf_counter() - started
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
+        with chromium() as browser:
+            context = browser.new_context()
+            page = context.new_page()
             page.goto(url)
             page.wait_for_selector("h1")
             for i in range(edits):
@@ -214,14 +212,9 @@ def serve_and_edit(content: Path, workdir: Path, edits: int, label: str) -> Serv
                 figures.built_s.append(None if built is None else built - written)
             page.goto(f"{base}projects/{project}/")
             figures.project_updated = new_title in (page.locator("main").text_content() or "")
-            browser.close()
+            context.close()
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
     if not figures.project_updated:
         raise RuntimeError(f"projects/{project}/ does not list the edited title after reload")
     return figures

@@ -32,13 +32,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 try:
-    from bench.browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from bench.browser import chromium, serve
     from bench.search_bench import items_for
     from bench.site_bench import time_build, write_portal_config
     from bench.synthetic import generate
 except ImportError:  # run as a script: bench/ is on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from browser import chromium, serve
     from search_bench import items_for
     from site_bench import time_build, write_portal_config
     from synthetic import generate
@@ -94,11 +94,8 @@ def _sizes(site: Path, paths: list[str]) -> tuple[int, int]:
 
 
 def browser_runs(site: Path, runs: int) -> tuple[int, list[float], list[str]]:
-    from playwright.sync_api import sync_playwright
-
     load_bytes, times, first_files = 0, [], []
-    with serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(site) as base, chromium() as browser:
         for _ in range(runs):
             context = browser.new_context()  # a cold cache each time
             page = context.new_page()
@@ -122,7 +119,6 @@ def browser_runs(site: Path, runs: int) -> tuple[int, list[float], list[str]]:
                 ".map(e => e.name)", first)]
             first_files = [p for p in first_files if _is_search(p)]
             context.close()
-        browser.close()
     return load_bytes, times, first_files
 
 

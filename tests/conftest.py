@@ -16,14 +16,16 @@ FIXTURES = REPO / "tests" / "fixtures"
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     """One real Chromium per test process (Debian's, via Playwright; never a downloaded one):
-    Playwright's sync API allows a single instance per process, shared by every e2e folder."""
-    from helpers.sitebuild import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
+    Playwright's sync API allows a single instance per process, shared by every e2e folder
+    and by the benches the tests run (``bench.browser.chromium``)."""
+    from bench import browser as bench_browser
 
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    with bench_browser.chromium() as b:
+        bench_browser.shared = b  # the benches that tests run reuse it
+        try:
+            yield b
+        finally:
+            bench_browser.shared = None
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ import yaml
 from helpers.sitebuild import FIXTURE, MKDOCS, env, write_config
 from playwright.sync_api import expect
 
+from bench.browser import stop
+
 NEW_TITLE = "Welding cell & twin, renamed in a pull request"
 
 
@@ -68,8 +70,4 @@ def test_a_content_edit_shows_on_reload(watched, tmp_path: Path) -> None:
         expect(page.locator("main")).to_contain_text(NEW_TITLE)
         assert watched.off_site(f"http://127.0.0.1:{port}/") == []  # livereload polls the server
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
