@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import signal
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -41,10 +42,11 @@ def serve(site: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] 
 
 
 def stop(process: subprocess.Popen) -> None:
-    """End a server started for a page (``mkdocs serve``): politely, then for sure."""
-    process.terminate()
+    """End a server started for a page (``mkdocs serve``) as Ctrl-C does, so its shutdown
+    runs and cleans up; then for sure."""
+    process.send_signal(signal.SIGINT)
     try:
-        process.wait(timeout=10)
+        process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()

@@ -71,3 +71,37 @@ def test_a_content_edit_shows_on_reload(watched, tmp_path: Path) -> None:
         assert watched.off_site(f"http://127.0.0.1:{port}/") == []  # livereload polls the server
     finally:
         stop(server)
+
+
+def _serve_folder(tmp_path: Path, extra: dict | None) -> tuple[Path, Path]:
+    """Start serve with its own temp dir; (serve's site folder, where it really lives)."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    config = write_config(tmp_path, content, extra)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    port = _free_port()
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**env(), "TMPDIR": str(temp)})
+    try:
+        site_url = yaml.safe_load(config.read_text(encoding="utf-8"))["site_url"]
+        _wait_for(f"http://127.0.0.1:{port}{urlparse(site_url).path}", "I4MS")
+        [folder] = temp.glob("mkdocs_*")
+        real = folder.resolve()
+        assert (real / "index.html").is_file() and (real / "experiments" / "smart-weld").is_dir()
+        return folder, real
+    finally:
+        stop(server)
+        assert list(temp.glob("mkdocs_*")) == []  # Ctrl-C leaves nothing behind
+
+
+def test_serve_rebuilds_in_memory_and_cleans_up(tmp_path: Path) -> None:
+    folder, real = _serve_folder(tmp_path, None)
+    assert real.parent == Path("/dev/shm") and real.name.startswith("i4ms-serve-")
+    assert not real.exists()
+
+
+def test_serve_in_memory_can_be_turned_off(tmp_path: Path) -> None:
+    folder, real = _serve_folder(tmp_path, {"i4ms_serve_in_memory": False})
+    assert real == folder.resolve() and real.parent == (tmp_path / "tmp").resolve()

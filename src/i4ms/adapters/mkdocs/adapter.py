@@ -39,6 +39,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
         raise PluginError("mkdocs.yml: site_url must be set (badge embed codes and feeds use it)")
     project = Path(config.config_file_path).parent
+    if config.extra.get("i4ms_serve_in_memory", True):
+        staging.serve_from_memory(Path(config.site_dir))  # `mkdocs serve`: rebuilds in memory
     staged = staging.stage(Path(config.site_dir))
     if staged is not None:  # `mkdocs build`: write beside the site, swap it in at the end
         config.site_dir = str(staged.folder)
@@ -149,6 +151,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         build.staging.swap_in()
     if staging.serving():  # the next rebuild's page worker inherits the map's shapes
         prepare_map(build.ctx)
+
+
+def on_shutdown() -> None:
+    staging.leave_memory()
 
 
 def on_build_error(error: Exception) -> None:
