@@ -3,6 +3,7 @@
     .venv/bin/python bench/serve_bench.py               # 700 synthetic experiments, then the real content
     .venv/bin/python bench/serve_bench.py --experiments 700 --edits 7 --json
     .venv/bin/python bench/serve_bench.py --no-real              # the synthetic run only
+    .venv/bin/python bench/serve_bench.py --on-disk --no-real    # and serve's folder on disk (baseline)
 
 For each content folder (N synthetic experiments from bench/synthetic.py, then a copy of the
 repository's own ``content/`` as the baseline of the same run), in a temporary directory:
@@ -168,11 +169,12 @@ def set_title(path: Path, title: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
-def serve_and_edit(content: Path, workdir: Path, edits: int, label: str) -> ServeFigures:
+def serve_and_edit(content: Path, workdir: Path, edits: int, label: str,
+                   extra: dict | None = None) -> ServeFigures:
     """Serve ``content`` (edited in place: pass a copy) and time ``edits`` title edits."""
     path, title, project = pick_experiment(content)
     experiments = len(list((content / "experiments").glob("*.md")))
-    config = portable_config(REPO, content, workdir)
+    config = portable_config(REPO, content, workdir, extra)
     site_url = yaml.safe_load(config.read_text(encoding="utf-8"))["site_url"]
     port = _free_port()
     base = f"http://127.0.0.1:{port}{urlparse(site_url).path}"  # serve mounts the site there
@@ -226,6 +228,15 @@ def bench_synthetic(experiments: int, workdir: Path, edits: int, seed: int = 0) 
     return serve_and_edit(content, workdir / "serve", edits, f"{experiments} synthetic")
 
 
+def bench_synthetic_on_disk(experiments: int, workdir: Path, edits: int,
+                            seed: int = 0) -> ServeFigures:
+    """The baseline of the same run: serve's site folder on disk, as MkDocs makes it."""
+    content = workdir / "content"
+    generate(content, items_for(experiments), seed)
+    return serve_and_edit(content, workdir / "serve", edits, f"{experiments} synthetic, on disk",
+                          {"i4ms_serve_in_memory": False})
+
+
 def bench_real(workdir: Path, edits: int) -> ServeFigures:
     content = workdir / "content"
     shutil.copytree(REPO / "content", content)
@@ -260,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=5, help="edits timed per content folder")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-real", action="store_true", help="skip the real-content baseline")
+    parser.add_argument("--on-disk", action="store_true",
+                        help="also the synthetic run with serve's site folder on disk")
     parser.add_argument("--json", action="store_true", help="print machine-readable figures")
     args = parser.parse_args(argv)
     if args.edits < 1:
@@ -267,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="i4ms-serve-bench-") as tmp:
         runs = [("synthetic", lambda w: bench_synthetic(args.experiments, w, args.edits, args.seed))]
+        if args.on_disk:
+            runs.append(("disk", lambda w: bench_synthetic_on_disk(args.experiments, w, args.edits,
+                                                                 args.seed)))
         if not args.no_real:
             runs.append(("real", lambda w: bench_real(w, args.edits)))
         for name, run in runs:
