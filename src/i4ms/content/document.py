@@ -28,6 +28,11 @@ class Document:
 def read_text(file: Path, shown: str) -> str:
     """The file's text, never through a symbolic link (O_NOFOLLOW: the loader refuses links
     it lists; this holds when one appears between listing and reading)."""
+    return decode_text(read_bytes(file))
+
+
+def read_bytes(file: Path) -> bytes:
+    """The file's bytes, as :func:`read_text` reads them: no link, at most ``MAX_BYTES``."""
     try:
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError as err:
@@ -41,6 +46,11 @@ def read_text(file: Path, shown: str) -> str:
         data = handle.read()
     if len(data) > MAX_BYTES:  # grew since the size was read
         raise YamlProblem(1, f"file is over {MAX_BYTES:,} bytes, the limit")
+    return data
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (a byte-order mark allowed), line ends as text mode reads them."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from i4ms.content.chars import first_control
-from i4ms.content.document import MAX_BYTES, Document, parse_document, read_text
+from i4ms.content.document import Document, decode_text, parse_document, read_bytes, read_text
 from i4ms.content.limits import MAX_NESTING, Budget, TooComplex, markdown_nesting
 from i4ms.content.models import COLLECTIONS, Taxonomy
 from i4ms.content.models.fields import ID_PATTERN, MAX_ID_LENGTH
@@ -184,16 +184,19 @@ def _id_problems(file: Path, shown: str) -> list[Problem]:
 
 
 def load_item(
-    file: Path, collection: str, root: Path, budget: Budget | None = None
+    file: Path, collection: str, root: Path, budget: Budget | None = None,
+    data: bytes | None = None,
 ) -> tuple[Item | None, Document | None, list[Problem]]:
     """One file through every check, in stages; between stages, the file's time budget is
-    checked, and a file over it is reported as too complex instead of checked further."""
+    checked, and a file over it is reported as too complex instead of checked further.
+    ``data``: the file's bytes, when the caller has read them already (:func:`read_bytes`)."""
     budget = budget or Budget()
     shown = _shown(file, root)
     spec = COLLECTIONS[collection]
     problems = _id_problems(file, shown)
     try:
-        doc = parse_document(read_text(file, shown), shown)
+        text = decode_text(data) if data is not None else read_text(file, shown)
+        doc = parse_document(text, shown)
     except YamlProblem as err:
         return None, None, [*problems, Problem(shown, err.line, "front matter", err.message)]
     late = _over_budget(budget, shown, 1, "front matter")
@@ -226,29 +229,18 @@ so only the edited file is parsed and validated again. Items and models are neve
 after loading, so sharing them between loads is safe."""
 
 
-def _bytes(file: Path) -> bytes | None:
-    """The file's bytes, read as :func:`read_text` reads them (never through a link, never
-    over the size limit), or None."""
-    try:
-        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    with os.fdopen(fd, "rb") as handle:
-        data = handle.read(MAX_BYTES + 1)
-    return data if len(data) <= MAX_BYTES else None
-
-
 def _load_item_again(file: Path, collection: str, root: Path) -> _Checked:
     key = (str(file), collection, str(root))
-    data = _bytes(file)
-    last = _LAST.get(key)
-    if data is None:  # not a plain readable file of at most MAX_BYTES: checked as usual
+    try:
+        data = read_bytes(file)
+    except YamlProblem:  # a link, unreadable, too large: load_item says so on its line
         _LAST.pop(key, None)
         return load_item(file, collection, root)
+    last = _LAST.get(key)
     if last is not None and last[0] == data:
         item, doc, problems = last[1]
         return item, doc, list(problems)
-    checked = load_item(file, collection, root)
+    checked = load_item(file, collection, root, data=data)
     _LAST[key] = (data, checked)
     return checked[0], checked[1], list(checked[2])
 

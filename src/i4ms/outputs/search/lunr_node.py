@@ -32,10 +32,12 @@ class LunrBuildError(VendorError):
 
 
 def start_indexes(node_modules: Path, batches: Sequence[Documents], *, ref: str = "r",
-                  fields: Sequence[str] = ("body",)) -> Callable[[], list[dict[str, Any]]]:
+                  fields: Sequence[str] = ("body",), significant: int | None = None,
+                  ) -> Callable[[], list[dict[str, Any]]]:
     """Start building one serialized lunr index (``Index.toJSON()``) per list of documents;
     the function returned waits for them, in order. Node runs meanwhile, so the caller can do
-    other work (the other file jobs) on the other core.
+    other work (the other file jobs) on the other core. ``significant``: digits kept of each
+    vector weight (they only rank results; shorter numbers keep the index small).
 
     An empty list gives an empty index as lunr.js reads it (lunr.js divides by the number of
     documents, so it cannot build one).
@@ -71,10 +73,18 @@ def start_indexes(node_modules: Path, batches: Sequence[Documents], *, ref: str 
         built = json.loads(out)
         indexes = list(empty)
         for i, index in zip(wanted, built, strict=True):
+            if significant is not None:
+                index["fieldVectors"] = [[r, _short_weights(v, significant)]
+                                         for r, v in index["fieldVectors"]]
             indexes[i] = index
         return indexes
 
     return finish
+
+
+def _short_weights(vector: list[float], significant: int) -> list[float]:
+    """Serialized vectors alternate term positions and weights; shorten only the weights."""
+    return [x if i % 2 == 0 else float(f"{x:.{significant}g}") for i, x in enumerate(vector)]
 
 
 def _feed(process: subprocess.Popen, data: bytes) -> None:
@@ -88,9 +98,11 @@ def _feed(process: subprocess.Popen, data: bytes) -> None:
 
 
 def build_indexes(node_modules: Path, batches: Sequence[Documents], *, ref: str = "r",
-                  fields: Sequence[str] = ("body",)) -> list[dict[str, Any]]:
+                  fields: Sequence[str] = ("body",), significant: int | None = None,
+                  ) -> list[dict[str, Any]]:
     """:func:`start_indexes`, waited for."""
-    return start_indexes(node_modules, batches, ref=ref, fields=fields)()
+    return start_indexes(node_modules, batches, ref=ref, fields=fields,
+                         significant=significant)()
 
 
 def empty_index(fields: Sequence[str]) -> dict[str, Any]:

@@ -88,25 +88,17 @@ def summaries_payload(docs: list[SearchDoc]) -> dict[str, Any]:
     return out
 
 
-def _short_weights(vector: list[float]) -> list[float]:
-    """Serialized vectors alternate term positions and weights; shorten only the weights."""
-    return [x if i % 2 == 0 else float(f"{x:.{SIGNIFICANT}g}") for i, x in enumerate(vector)]
-
-
 def start_index_payloads(node_modules: Path, collections: Sequence[list[SearchDoc]]
                          ) -> Callable[[], list[dict[str, Any]]]:
     """Start the lunr index of each list of records, in one run of lunr.js (the ref of an
     item is its position); the function returned waits for them."""
     batches = [[{"r": ref(i), "body": f"{d.title} {d.text}"} for i, d in enumerate(docs)]
                for docs in collections]
-    pending = start_indexes(node_modules, batches, fields=INDEX_FIELDS)
+    pending = start_indexes(node_modules, batches, fields=INDEX_FIELDS, significant=SIGNIFICANT)
 
     def finish() -> list[dict[str, Any]]:
-        out = []
-        for docs, serialized in zip(collections, pending(), strict=True):
-            serialized["fieldVectors"] = [[r, _short_weights(v)] for r, v in serialized["fieldVectors"]]
-            out.append({"format": FORMAT, "count": len(docs), "lunr": serialized})
-        return out
+        return [{"format": FORMAT, "count": len(docs), "lunr": serialized}
+                for docs, serialized in zip(collections, pending(), strict=True)]
 
     return finish
 

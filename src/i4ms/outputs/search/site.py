@@ -30,7 +30,7 @@ from i4ms.graph.call_status import closes_at, opens_at
 from i4ms.graph.event_time import ends_at, starts_at
 from i4ms.outputs.plan import Asset, SitePlan
 from i4ms.outputs.search.lunr_node import start_indexes
-from i4ms.outputs.search.payload import ref
+from i4ms.outputs.search.payload import SIGNIFICANT, ref
 from i4ms.views.context import BuildContext
 from i4ms.views.dates import deadline_text
 from i4ms.views.links import country_name, experiment_badges, organisation_badges
@@ -183,24 +183,17 @@ def titles_payload(found: list[Entry], shards: list[str]) -> dict[str, Any]:
     return {"format": FORMAT, "count": len(found), "kinds": KINDS, "shards": shards, "docs": docs}
 
 
-def _short_weights(vector: list[float]) -> list[float]:
-    return [x if i % 2 == 0 else float(f"{x:.2g}") for i, x in enumerate(vector)]
-
-
 def start_text_payloads(node_modules: Path, shards: list[tuple[int, list[Entry]]]
                         ) -> Callable[[], list[dict[str, Any]]]:
     """Start the full-text index of each shard (position of its first entry, entries), in one
     run of lunr.js; the function returned waits for them."""
     batches = [[{"r": ref(start + i), "body": " ".join([e.title, *filter(None, e.words)])}
                 for i, e in enumerate(found)] for start, found in shards]
-    pending = start_indexes(node_modules, batches)
+    pending = start_indexes(node_modules, batches, significant=SIGNIFICANT)
 
     def finish() -> list[dict[str, Any]]:
-        out = []
-        for (start, found), serialized in zip(shards, pending(), strict=True):
-            serialized["fieldVectors"] = [[r, _short_weights(v)] for r, v in serialized["fieldVectors"]]
-            out.append({"format": FORMAT, "start": start, "count": len(found), "lunr": serialized})
-        return out
+        return [{"format": FORMAT, "start": start, "count": len(found), "lunr": serialized}
+                for (start, found), serialized in zip(shards, pending(), strict=True)]
 
     return finish
 
