@@ -39,6 +39,14 @@ def watched(browser) -> Iterator:
 
 
 @pytest.fixture
+def no_js_page(browser) -> Iterator:
+    """A page in its own browser context with JavaScript off: what the static lists show."""
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run from the repository root, so problem paths read `tests/fixtures/...` as in CI."""
     monkeypatch.chdir(REPO)

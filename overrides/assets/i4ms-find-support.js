@@ -67,13 +67,17 @@
     VOCAB = JSON.parse(d.vocab);
     this.form.hidden = false;
     this.form.addEventListener("submit", function (e) { e.preventDefault(); });
+    // The form is on the page from its first paint: answers given while the data still loads
+    // count (they were reset to the empty address before), and a shared link's answers win.
+    this.form.addEventListener("change", function () { self.writeHash(); if (self.data) self.render(); });
+    window.addEventListener("hashchange", function () { self.readHash(); if (self.data) self.render(); });
+    if (window.location.hash.length > 1) this.readHash();
+    else this.writeHash();
     this.out.textContent = "Loading…";
     return Promise.all(keys.map(function (k) { return getJSON(d[k]); })).then(function (all) {
-      self.data = {};
-      keys.forEach(function (k, i) { self.data[k] = prepare(all[i]); });
-      self.readHash();
-      self.form.addEventListener("change", function () { self.writeHash(); self.render(); });
-      window.addEventListener("hashchange", function () { self.readHash(); self.render(); });
+      var data = {};
+      keys.forEach(function (k, i) { data[k] = prepare(all[i]); });
+      self.data = data;
       self.render();
     }).catch(function (err) {
       self.out.textContent = "Find support could not load its data (" + err.message + ").";

@@ -241,6 +241,9 @@
 
   SiteSearch.prototype.render = function (order) {
     var self = this, now = Date.now();
+    /* The full text arrives after the titles and redraws the list: the option a keyboard user
+       has reached stays highlighted where it is still listed. */
+    var kept = this.active >= 0 ? this.shown[this.active] : undefined;
     this.shown = order.slice(0, MAX);
     this.active = -1;
     this.input.removeAttribute("aria-activedescendant");
@@ -273,6 +276,7 @@
     var open = this.shown.length > 0;
     this.list.hidden = !open;
     this.input.setAttribute("aria-expanded", open ? "true" : "false");
+    if (kept !== undefined && this.shown.indexOf(kept) >= 0) this.highlight(this.shown.indexOf(kept));
     if (open && !this.marked && window.performance && performance.mark) {
       this.marked = true;
       performance.mark("i4ms-site-first-result");

@@ -20,6 +20,12 @@
     return (now < opens ? "opens in " : "closes in ") + left;
   }
 
+  /* Into a child laid over the stand-in that holds the text's place (i4ms.css). */
+  function fill(el, text) {
+    var span = el.firstElementChild || el.appendChild(document.createElement("span"));
+    span.textContent = text;
+  }
+
   function update() {
     var now = Date.now();
     document.querySelectorAll("[data-i4ms-status]").forEach(function (el) {
@@ -36,7 +42,7 @@
     });
     document.querySelectorAll("[data-i4ms-countdown]").forEach(function (el) {
       var left = countdown(Date.parse(el.dataset.opens), Date.parse(el.dataset.closes), now);
-      el.textContent = left ? "(" + left + ")" : "";
+      fill(el, left ? "(" + left + ")" : "");
     });
     document.querySelectorAll("[data-i4ms-open-count]").forEach(function (el) {
       var windows = JSON.parse(el.dataset.i4msOpenCount);
@@ -90,7 +96,7 @@
     }
     document.querySelectorAll("[data-i4ms-local]").forEach(function (el) {
       var t = Date.parse(el.dataset.i4msLocal);
-      if (!isNaN(t)) el.textContent = "(your time: " + text(new Date(t)) + ")";
+      if (!isNaN(t)) fill(el, "(your time: " + text(new Date(t)) + ")");
     });
   }
 

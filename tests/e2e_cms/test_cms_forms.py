@@ -56,6 +56,21 @@ def _publish(page) -> None:
     page.get_by_text("Publish now").click()
 
 
+def _written(page, path: Path, unlike: str | None = None) -> str:
+    """The text decap-server has finished writing to ``path``: it creates the file before it
+    fills it, so a file that exists may still be empty (CI once read it so); wait for a text
+    other than ``unlike`` that two reads 200 ms apart agree on, for at most 10 s."""
+    last = None
+    for _ in range(50):
+        text = path.read_text(encoding="utf-8") if path.exists() else None
+        if text and text != unlike and text == last:
+            return text
+        last = text
+        page.wait_for_timeout(200)
+    where = sorted(p.name for p in path.parent.iterdir())
+    raise AssertionError(f"{path.name} was not written (last read: {last!r}; folder: {where})")
+
+
 def _fill_experiment(page, summary: str) -> None:
     _field(page, "title").fill(TITLE)
     _pick(page, "project", "CloudiFacturing")
@@ -86,13 +101,7 @@ def test_create_an_experiment_through_the_form(cms, images: Path, clone: Path,
     page.screenshot(path=str(images / "cms-new-experiment.png"), full_page=False)
     _publish(page)
     target = clone / "content" / "experiments" / f"{SLUG}.md"
-    page.wait_for_function("() => true")
-    for _ in range(50):
-        if target.exists():
-            break
-        page.wait_for_timeout(200)
-    assert target.exists(), sorted(p.name for p in target.parent.iterdir())
-    text = target.read_text(encoding="utf-8")
+    text = _written(page, target)
     for heading, body_text in SECTIONS.items():
         assert re.search(rf"^## {heading}\s+{body_text}", text, re.M), text
     assert main(["validate", str(clone / "content")]) == 0, text
@@ -141,11 +150,7 @@ def test_edit_one_field_of_an_organisation(cms, images: Path, clone: Path) -> No
     _field(page, "region").fill("Bavaria")
     page.screenshot(path=str(images / "cms-edit-organisation.png"))
     _publish(page)
-    for _ in range(50):
-        if path.read_text(encoding="utf-8") != original:
-            break
-        page.wait_for_timeout(200)
-    saved = path.read_text(encoding="utf-8")
+    saved = _written(page, path, unlike=original)
     assert "region: Bavaria" in saved, saved
     assert main(["validate", str(clone / "content")]) == 0, saved
     # Decap rewrites the front matter from the parsed data: the body and every value stay,

@@ -18,7 +18,6 @@ from helpers.sitebuild import (
     built,
     serve,
 )
-from playwright.sync_api import Browser, Page
 
 from bench.synthetic import generate
 
@@ -71,10 +70,3 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert run.returncode == 0, run.stderr[-3000:]
     with serve(out) as url:
         yield url
-
-
-@pytest.fixture
-def no_js_page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(java_script_enabled=False)
-    yield context.new_page()
-    context.close()

@@ -115,3 +115,24 @@ def test_answers_stay_in_the_page_and_round_trip_as_a_link(watched, real_url: st
     assert other.locator('input[name="need"][value="training"]').is_checked()
     other.close()
     assert watched.errors == [] and watched.off_site(real_url) == []
+
+
+def test_an_answer_given_while_the_data_loads_is_kept(watched, real_url: str) -> None:
+    """A phone on a slow network: the form shows at once, the data comes later. The country
+    chosen meanwhile must stay chosen and decide the matches (it used to be reset)."""
+    page = watched.page
+    held: list = []
+    page.route("**/search/*/docs.json", lambda route: held.append(route))
+    page.goto(real_url + "find-support/")
+    page.wait_for_selector("[data-i4ms-find]:not([hidden])")
+    page.wait_for_function("() => document.querySelector('[data-i4ms-find-results]')"
+                           ".textContent.startsWith('Loading')")
+    page.select_option('select[name="country"]', "IT")
+    assert held, "the data requests were not held: the test would prove nothing"
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("[data-section]")
+    assert page.locator('select[name="country"]').input_value() == "IT"
+    assert parse_qs(urlparse(page.url).fragment) == {"country": ["IT"]}
+    assert "Italy" in page.inner_text('[data-section="dihs"]')
+    assert watched.errors == [] and watched.off_site(real_url) == []
