@@ -4,6 +4,7 @@
     .venv/bin/python bench/serve_bench.py --experiments 700 --edits 7 --json
     .venv/bin/python bench/serve_bench.py --no-real              # the synthetic run only
     .venv/bin/python bench/serve_bench.py --on-disk --no-real    # and serve's folder on disk (baseline)
+    .venv/bin/python bench/serve_bench.py --poll --no-real       # and MkDocs' polling watcher (baseline)
 
 For each content folder (N synthetic experiments from bench/synthetic.py, then a copy of the
 repository's own ``content/`` as the baseline of the same run), in a temporary directory:
@@ -14,7 +15,9 @@ repository's own ``content/`` as the baseline of the same run), in a temporary d
 2. Debian's Chromium (Playwright, headless) opens one experiment's page;
 3. ``--edits`` times: that experiment's ``title:`` is rewritten on disk, and the clock runs
    until the open page's ``<h1>`` shows the new title, reloaded by serve's own livereload
-   (file-change polling, the rebuild, the browser's reload and the new page's load);
+   (noticing the change, the rebuild, the browser's reload and the new page's load); then
+   until the site search's titles file is served with the new title (the files no page
+   needs, search and open data, are written after the reload under serve);
 4. after the last edit, the project page listing the experiment is checked for the new title
    (a reload that showed a stale project page would time the wrong thing).
 
@@ -57,6 +60,7 @@ except ImportError:  # run as a script, or loaded by path from a test: import th
     from synthetic import generate
 
 from i4ms.adapters.mkdocs.config import portable_config
+from i4ms.outputs.search.site import TITLES_PATH as TITLES
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_S = 2.0
@@ -79,6 +83,9 @@ class ServeFigures:
     """From the write to serve's "Building documentation..." (file-change polling)."""
     built_s: list[float | None] = field(default_factory=list)
     """From the write to serve's "Reloading browsers" (the rebuild is done)."""
+    files_s: list[float | None] = field(default_factory=list)
+    """From the write to the site search's titles file served with the new title: the files
+    no page needs are written after the reload (i4ms.adapters.mkdocs.build)."""
     cpu_s: list[float] = field(default_factory=list)
     """CPU seconds the serve process and its workers (Node included) spent per edit: unlike
     the wall times, hardly changed by other work on a shared machine."""
@@ -148,6 +155,22 @@ def _wait_for(url: str, text: str, timeout: float, server: subprocess.Popen, log
     raise RuntimeError(f"{url} never showed {text!r}:\n{log.tail()}")
 
 
+def _served_with(url: str, text: str, since: float) -> float | None:
+    """Seconds from ``since`` until ``url`` serves ``text`` (as JSON writes it), or None."""
+    wanted = (json.dumps(text)[1:-1], json.dumps(text, ensure_ascii=False)[1:-1])
+    deadline = time.perf_counter() + RELOAD_TIMEOUT
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost
+                body = response.read().decode("utf-8")
+            if any(w in body for w in wanted):
+                return time.perf_counter() - since
+        except OSError:
+            pass
+        time.sleep(0.02)
+    return None
+
+
 def pick_experiment(content: Path) -> tuple[Path, str, str]:
     """The experiment edited: the first one (by file name) of a project, with its title.
 
@@ -206,7 +229,8 @@ def serve_and_edit(content: Path, workdir: Path, edits: int, label: str,
                     " return h !== null && h.textContent.trim() === t; }",
                     arg=new_title, timeout=RELOAD_TIMEOUT * 1000, polling=20)
                 figures.reload_s.append(time.perf_counter() - written)
-                time.sleep(0.3)  # the workers are joined after "Reloading browsers"
+                figures.files_s.append(_served_with(f"{base}{TITLES}", new_title, written))
+                time.sleep(0.3)  # the workers are joined after their files are written
                 figures.cpu_s.append(_cpu_seconds(server.pid) - cpu_before)
                 detected = log.first_after(written, "Building documentation")
                 built = log.first_after(written, "Reloading browsers")
@@ -237,6 +261,15 @@ def bench_synthetic_on_disk(experiments: int, workdir: Path, edits: int,
                           {"i4ms_serve_in_memory": False})
 
 
+def bench_synthetic_polling(experiments: int, workdir: Path, edits: int,
+                            seed: int = 0) -> ServeFigures:
+    """A baseline of the same run: MkDocs' own watcher, which polls twice a second."""
+    content = workdir / "content"
+    generate(content, items_for(experiments), seed)
+    return serve_and_edit(content, workdir / "serve", edits, f"{experiments} synthetic, polling",
+                          {"i4ms_serve_watch": "poll"})
+
+
 def bench_real(workdir: Path, edits: int) -> ServeFigures:
     content = workdir / "content"
     shutil.copytree(REPO / "content", content)
@@ -259,6 +292,8 @@ def report(figures: ServeFigures, judged: bool) -> str:
         "  each edit s:    " + ", ".join(f"{t:.2f}" for t in figures.reload_s),
         "  change seen s:  " + ", ".join(_s(t) for t in figures.detect_s),
         "  rebuilt s:      " + ", ".join(_s(t) for t in figures.built_s),
+        "  files s:        " + ", ".join(_s(t) for t in figures.files_s)
+        + " (site search titles with the new title)",
         "  CPU s per edit: " + ", ".join(f"{t:.2f}" for t in figures.cpu_s)
         + f" (median {statistics.median(figures.cpu_s):.2f}; serve and its workers)",
         f"  project page shows the new title: {figures.project_updated}",
@@ -273,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-real", action="store_true", help="skip the real-content baseline")
     parser.add_argument("--on-disk", action="store_true",
                         help="also the synthetic run with serve's site folder on disk")
+    parser.add_argument("--poll", action="store_true",
+                        help="also the synthetic run with MkDocs' own polling for changes")
     parser.add_argument("--json", action="store_true", help="print machine-readable figures")
     args = parser.parse_args(argv)
     if args.edits < 1:
@@ -282,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
         runs = [("synthetic", lambda w: bench_synthetic(args.experiments, w, args.edits, args.seed))]
         if args.on_disk:
             runs.append(("disk", lambda w: bench_synthetic_on_disk(args.experiments, w, args.edits,
+                                                                 args.seed)))
+        if args.poll:
+            runs.append(("poll", lambda w: bench_synthetic_polling(args.experiments, w, args.edits,
                                                                  args.seed)))
         if not args.no_real:
             runs.append(("real", lambda w: bench_real(w, args.edits)))

@@ -13,6 +13,7 @@ from i4ms.adapters.mkdocs.adapter import (
     on_page_markdown,
     on_post_build,
     on_post_page,
+    on_serve,
     on_shutdown,
     on_startup,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "on_page_markdown",
     "on_post_build",
     "on_post_page",
+    "on_serve",
     "on_shutdown",
     "on_startup",
 ]

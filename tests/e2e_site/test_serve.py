@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -17,6 +18,7 @@ from playwright.sync_api import expect
 
 from bench.browser import stop
 from i4ms.adapters.mkdocs import staging
+from i4ms.outputs.search.site import TITLES_PATH
 
 NEW_TITLE = "Welding cell & twin, renamed in a pull request"
 
@@ -70,6 +72,8 @@ def test_a_content_edit_shows_on_reload(watched, tmp_path: Path) -> None:
         expect(page).to_have_title(f"{NEW_TITLE} - I4MS portal")
         page.goto(base + "projects/alpha-fab/")  # the project lists the experiment's new title
         expect(page.locator("main")).to_contain_text(NEW_TITLE)
+        # The files no page needs come after the reload: the site search finds the new title.
+        _wait_for(base + TITLES_PATH, json.dumps(NEW_TITLE)[1:-1])
         assert watched.off_site(f"http://127.0.0.1:{port}/") == []  # livereload polls the server
     finally:
         stop(server)

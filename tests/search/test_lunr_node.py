@@ -81,3 +81,75 @@ def test_a_failing_node_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     monkeypatch.setattr(lunr_node, "SCRIPT", broken)
     with pytest.raises(lunr_node.LunrBuildError, match="no index today"):
         build_indexes(NODE_MODULES, [DOCS])
+
+
+def _many(n: int, word: str) -> list[dict[str, str]]:
+    return [{"r": f"{word}-{i}", "body": f"{word} number {i}"} for i in range(n)]
+
+
+def test_batches_split_between_node_processes_give_the_indexes_one_process_gives(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Big builds spread the batches over one Node per core: the files must not change."""
+    from i4ms.outputs.search import lunr_node
+
+    batches = [_many(300, "welding"), [], _many(200, "moulds"), _many(400, "lenses"), DOCS]
+    started: list[int] = []
+    start = lunr_node._start_node
+
+    def counted(node, node_modules, jobs):
+        started.append(len(jobs))
+        return start(node, node_modules, jobs)
+
+    monkeypatch.setattr(lunr_node, "_start_node", counted)
+    monkeypatch.setattr(lunr_node, "_processes", lambda batches: 2)
+    monkeypatch.setattr(lunr_node, "PARALLEL_FROM", 500)
+    split = build_indexes(NODE_MODULES, batches)
+    assert sorted(started) == [2, 2]  # 400 + 3 documents, 300 + 200
+    started.clear()
+    monkeypatch.setattr(lunr_node, "PARALLEL_FROM", 10**9)
+    together = build_indexes(NODE_MODULES, batches)
+    assert started == [4]
+    assert split == together
+    assert _search(split[3], ["lenses"])[0][:1] == ["lenses-0"]
+    assert _search(split[4], ["cobots"]) == [["0"]]
+
+
+def test_groups_balance_the_documents_and_keep_each_groups_order() -> None:
+    from i4ms.outputs.search.lunr_node import _groups
+
+    assert _groups([2000, 10, 1900, 50], 2) == [[0], [1, 2, 3]]
+    assert _groups([100, 100], 2) == [[0, 1]]  # too few documents to be worth a second Node
+    assert _groups([5000], 2) == [[0]]
+
+
+def test_a_failing_node_among_several_is_reported(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    from i4ms.outputs.search import lunr_node
+
+    broken = tmp_path / "broken.js"
+    broken.write_text("throw new Error('no index today')\n", encoding="utf-8")
+    monkeypatch.setattr(lunr_node, "SCRIPT", broken)
+    monkeypatch.setattr(lunr_node, "_processes", lambda batches: 2)
+    monkeypatch.setattr(lunr_node, "PARALLEL_FROM", 500)
+    with pytest.raises(lunr_node.LunrBuildError, match="no index today"):
+        build_indexes(NODE_MODULES, [_many(600, "welding"), _many(600, "moulds")])
+
+
+def test_weights_keep_the_digits_asked_for_and_still_rank_the_same() -> None:
+    docs = _many(50, "welding") + [{"r": "x", "body": "welding welding welding cobots"}]
+    (full,) = build_indexes(NODE_MODULES, [docs])
+    (short,) = build_indexes(NODE_MODULES, [docs], significant=2)
+    weights = [w for _, vector in short["fieldVectors"] for w in vector[1::2]]
+    assert weights and all(len(f"{w:.6g}".replace(".", "").lstrip("0")) <= 2 for w in weights)
+    assert [w for _, v in full["fieldVectors"] for w in v[1::2]] != weights  # it was shortened
+    assert _search(short, ["welding"])[0][0] == _search(full, ["welding"])[0][0] == "x"
+
+
+def test_an_index_is_embedded_in_its_payload_as_written() -> None:
+    from i4ms.outputs.search.lunr_node import embed
+
+    text = embed({"format": 1, "count": 2}, "lunr", '{"v":[1,2.5]}')
+    assert text == '{"format":1,"count":2,"lunr":{"v":[1,2.5]}}'
+    assert json.loads(text)["lunr"] == {"v": [1, 2.5]}
+    with pytest.raises(ValueError, match="count"):
+        embed({"count": 2}, "count", "1")

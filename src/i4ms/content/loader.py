@@ -78,7 +78,7 @@ def _shown_folder(folder: Path, cwd: str) -> str:
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
+def no_gc() -> Iterator[None]:
     """Loading makes millions of small objects and no reference cycles; the cyclic GC would
     only rescan them, again and again (a quarter of `i4ms validate` on 10,000 items)."""
     enabled = gc.isenabled()
@@ -247,7 +247,7 @@ def _load_item_again(file: Path, collection: str, root: Path) -> _Checked:
 
 def load_content(root: Path) -> Loaded:
     """Every file read, every problem kept: the first phase of every build."""
-    with _no_gc():
+    with no_gc():
         return _load_content(root)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 
@@ -67,6 +68,8 @@ class SitePlan:
     assets: dict[str, Asset] = field(default_factory=dict)
     jobs: list[FileJob] = field(default_factory=list)
     head: dict[str, list[HeadPart]] = field(default_factory=dict)
+    own_runs: list[FileJob] = field(default_factory=list)
+    _process_jobs: int = field(default=0, repr=False)
 
     def add_page(self, page: PagePlan) -> None:
         if page.src_uri in self.pages or page.src_uri in self.assets:
@@ -78,8 +81,23 @@ class SitePlan:
             raise OutputCollision(f"two generators write {asset.path}")
         self.assets[asset.path] = asset
 
-    def add_job(self, job: FileJob) -> None:
-        self.jobs.append(job)
+    def add_job(self, job: FileJob, *, starts_process: bool = False,
+                own_run: bool = False) -> None:
+        """``starts_process``: the job starts another process and returns a function that
+        waits for it (lunr.js under Node). Such jobs run before the others, so that process
+        works meanwhile: started last, the site search's Node ran alone at the end of a
+        build, one core idle.
+
+        ``own_run``: the job is a run of its own (:meth:`runs`), which the render layer may
+        give a process: the open data, the longest job in Python, ran after the others in
+        the one files worker, while the other core waited."""
+        if own_run:
+            self.own_runs.append(job)
+        elif starts_process:
+            self.jobs.insert(self._process_jobs, job)
+            self._process_jobs += 1
+        else:
+            self.jobs.append(job)
 
     def add_head(self, src_uri: str, part: HeadPart) -> None:
         """Enrich a declared page; an enricher can only add to a page, never replace it."""
@@ -91,14 +109,23 @@ class SitePlan:
         return "\n".join(part() for part in self.head.get(src_uri, []))
 
     def run_jobs(self) -> list[Asset]:
-        """The files of every job, checked like ``add_asset`` against everything else.
+        """The files of every job, checked like ``add_asset`` against everything else."""
+        return self._run([*self.jobs, *self.own_runs])
 
-        A job may return a function instead of its files: it is called once every job has
+    def runs(self) -> list[Callable[[], list[Asset]]]:
+        """The jobs as independent runs (the shared one, then each ``own_run`` job), which
+        may run in parallel; each checks its files like :meth:`run_jobs`, and
+        :func:`check_runs` checks them against each other's."""
+        shared = [partial(self._run, self.jobs)] if self.jobs else []
+        return [*shared, *(partial(self._run, [job]) for job in self.own_runs)]
+
+    def _run(self, jobs: list[FileJob]) -> list[Asset]:
+        """A job may return a function instead of its files: it is called once every job has
         run, so a job that waits on another process (lunr.js under Node) lets the others work
         meanwhile."""
         made: dict[str, Asset] = {}
         later: list[Callable[[], Iterable[Asset]]] = []
-        for job in self.jobs:
+        for job in jobs:
             result = job()
             if callable(result):
                 later.append(result)
@@ -113,6 +140,16 @@ class SitePlan:
             if asset.path in made or asset.path in self.assets or asset.path in self.pages:
                 raise OutputCollision(f"two generators write {asset.path}")
             made[asset.path] = asset
+
+
+def check_runs(paths: Iterable[Iterable[str]]) -> None:
+    """Refuse a path that two runs of :meth:`SitePlan.runs` both write."""
+    seen: set[str] = set()
+    for run in paths:
+        for path in run:
+            if path in seen:
+                raise OutputCollision(f"two generators write {path}")
+            seen.add(path)
 
 
 def view(template: str, **context: Any) -> View:

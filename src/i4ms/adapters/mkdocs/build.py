@@ -6,18 +6,22 @@ import gc
 import logging
 import weakref
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from i4ms.adapters.mkdocs.staging import Staging, serving
+from i4ms.adapters.mkdocs.theme_shell import ThemeShells
 from i4ms.content.placeholders import explain_placeholders
 from i4ms.content.problems import ContentError, format_text
 from i4ms.outputs.head.social import head
+from i4ms.outputs.pages.countries import map_atlas
+from i4ms.outputs.pictures.europe_map import prepare_shapes, project_shapes, shapes_ready
 from i4ms.outputs.plan import PagePlan, SitePlan
 from i4ms.render.pages import PageRenderer, RenderedPage
-from i4ms.render.parallel import AssetWriter, BackgroundRenderer
+from i4ms.render.parallel import Aside, AssetWriter, BackgroundError, BackgroundRenderer
 from i4ms.render.recipe import prepare
 from i4ms.views.context import BuildContext
 from i4ms.views.dates import undated_stories
@@ -40,12 +44,14 @@ class MkDocsBuild:
     """Where `mkdocs build` writes until it succeeds (None under `mkdocs serve`)."""
     reuse_key: bytes | None = None
     """Under `mkdocs serve`, what every page's theme output depends on (adapters.mkdocs.reuse)."""
+    shells: ThemeShells | None = None
+    """Our pages' theme output, rendered once per kind of page (adapters.mkdocs.theme_shell)."""
     done: bool = field(default=False)
 
-    def render_in_order(self, order: list[str]) -> None:
-        """Start the page worker: our pages in MkDocs' build order, ahead of the theme."""
-        ours = [src for src in order if src in self.plan.pages]
-        self.renderer = BackgroundRenderer([(src, _bound(self.pages, src)) for src in ours])
+    def render_ahead(self) -> None:
+        """Start the page worker while MkDocs still gathers files and the nav: our pages in
+        the plan's order, which is MkDocs' build order (``on_files`` appends them in it)."""
+        self.renderer = BackgroundRenderer([(src, _bound(self.pages, src)) for src in self.plan.pages])
 
     def page(self, src: str) -> RenderedPage:
         if self.renderer is None:
@@ -60,10 +66,21 @@ class MkDocsBuild:
                     None)
 
     def finish(self) -> None:
-        _RUNNING.discard(self)
         if self.renderer is not None:
             self.renderer.close()
-        self.writer.finish()
+        if not serving():
+            _RUNNING.discard(self)
+            self.writer.finish()
+            return
+        # `mkdocs serve` reloads the browser when this returns: the edited page need not wait
+        # for the search and open-data files (written within a second, or stopped by the
+        # next build, which cleans the folder anyway).
+        self.writer.finish_in_background(self._files_failed)
+
+    def _files_failed(self, err: BackgroundError) -> None:
+        _RUNNING.discard(self)
+        log.error("the pages are up to date, but the site search and open-data files of this "
+                  "build were not written: %s", err)
 
     def stop(self) -> None:
         _RUNNING.discard(self)
@@ -84,14 +101,28 @@ def _no_view():
 
 def start(*, content: Path, node_modules: Path, site_dir: Path, site_url: str, site_name: str,
           site_description: str, docs_dir: Path | None = None) -> MkDocsBuild:
+    stop_all()  # under `mkdocs serve`, the previous build's files still being written
+    # The map's shapes are projected on the other core while the content loads on this one
+    # (the page worker's first page, the home page, waited 0.14 s for them).
+    atlas = map_atlas(node_modules)
+    shapes = None
+    if not shapes_ready(atlas) and atlas.is_file():
+        shapes = Aside("the map's shapes", partial(project_shapes, atlas))
     try:
         ctx, plan = prepare(content, node_modules, site_url=site_url, site_name=site_name,
                             site_description=site_description, written_pages=docs_dir)
+        if shapes is not None:
+            prepare_shapes(atlas, shapes.result())
     except ContentError as err:
         raise PluginError(
             f"content in {content} is not valid; nothing was built:\n"
             + format_text(explain_placeholders(list(err.problems)))
         ) from None
+    except BackgroundError as err:
+        raise PluginError(str(err)) from None
+    finally:
+        if shapes is not None:
+            shapes.close()
     # The graph lives for the whole build and holds no cycles to collect: keep the collector
     # from rescanning it, and the forked workers from copying memory the collector touches.
     # Undone when the build ends (on_post_build, on_build_error). Under `mkdocs serve` the
@@ -105,8 +136,9 @@ def start(*, content: Path, node_modules: Path, site_dir: Path, site_url: str, s
         shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
         log.info("%d success stories have no date (no git history, no started/ended in their "
                  "front matter): the success-stories feed leaves them out: %s", len(undated), shown)
-    build = MkDocsBuild(ctx, plan, AssetWriter(plan.run_jobs, site_dir), PageRenderer(plan))
+    build = MkDocsBuild(ctx, plan, AssetWriter(plan.runs(), site_dir), PageRenderer(plan))
     _RUNNING.add(build)
+    build.render_ahead()
     return build
 
 

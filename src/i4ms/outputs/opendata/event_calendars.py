@@ -8,9 +8,8 @@ its day).
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from icalendar import Event as VEvent
 
 from i4ms.graph.event_time import starts_at
 from i4ms.outputs.opendata import paths
@@ -20,6 +19,9 @@ from i4ms.views.dates import git_date
 from i4ms.views.events import when_text, where_text
 from i4ms.views.links import provider_link
 from i4ms.views.urls import absolute, item_url
+
+if TYPE_CHECKING:
+    from icalendar import Event as VEvent
 
 
 def _stamp(ctx: BuildContext, event_id: str) -> datetime:
@@ -32,6 +34,8 @@ def vevent(ctx: BuildContext, event_id: str) -> VEvent:
     g = ctx.graph
     ev = g.events[event_id].model
     page = absolute(ctx.site_url, item_url("events", event_id))
+    from icalendar import Event as VEvent  # in the files worker (calendars.py says why)
+
     out = VEvent()
     out.add("uid", f"{event_id}@{UID_DOMAIN}")
     out.add("dtstamp", _stamp(ctx, event_id))

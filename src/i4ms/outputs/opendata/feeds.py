@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-
-from feedgen.feed import FeedGenerator
+from typing import TYPE_CHECKING
 
 from i4ms.content.markdown import render_markdown
 from i4ms.graph.call_status import opens_at
@@ -25,6 +24,9 @@ from i4ms.views.dates import at_midnight, deadline_text, latest_content_date, op
 from i4ms.views.events import when_text, where_text
 from i4ms.views.links import provider_link, term_name
 from i4ms.views.urls import absolute, item_url, url_of
+
+if TYPE_CHECKING:
+    from feedgen.feed import FeedGenerator
 
 FEED_SIZE = 50
 NO_DATE = datetime(1970, 1, 1, tzinfo=UTC)
@@ -148,6 +150,9 @@ def feeds(ctx: BuildContext) -> list[Feed]:
 
 
 def _generator(ctx: BuildContext, feed: Feed, kind: str) -> FeedGenerator:
+    # feedgen (and lxml) are imported in the build's files worker, not at every build's start
+    from feedgen.feed import FeedGenerator
+
     fg = FeedGenerator()
     self_url = absolute(ctx.site_url, paths.feed(feed.name, kind))
     updated = max((e.date for e in feed.entries), default=None)

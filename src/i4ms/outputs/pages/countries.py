@@ -99,12 +99,17 @@ def country_counts(ctx: BuildContext) -> dict[str, CountryCounts]:
 
 
 def _atlas(ctx: BuildContext) -> Path:
-    return ctx.packages() / "world-atlas" / ATLAS_FILE
+    return map_atlas(ctx.packages())
 
 
 def prepare_map(ctx: BuildContext) -> None:
     """The map's shapes made in this process, for the page workers it forks later."""
     prepare_shapes(_atlas(ctx))
+
+
+def map_atlas(node_modules: Path) -> Path:
+    """The file the map's shapes come from (:func:`~i4ms.outputs.pictures.europe_map.project_shapes`)."""
+    return node_modules / "world-atlas" / ATLAS_FILE
 
 
 def country_map(ctx: BuildContext, src: str, id_prefix: str = "i4ms-map") -> Markup:

@@ -105,7 +105,7 @@ def declare(ctx: BuildContext, plan: SitePlan) -> None:
         return [*_files(ctx, all_feeds, counts),
                 Asset(paths.api_index(), api.to_json(index, pretty=True))]
 
-    plan.add_job(files)
+    plan.add_job(files, own_run=True)
     plan.add_page(PagePlan(paths.OPEN_DATA_PAGE, "Open data", partial(_page, ctx, counts, all_feeds),
                            "The portal's content as open data: JSON API, CSV, JSON Schemas, Atom "
                            "and RSS feeds, and iCalendar files of call deadlines.", kind="page"))

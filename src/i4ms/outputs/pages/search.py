@@ -93,7 +93,7 @@ def _files(ctx: BuildContext, lunr: bytes) -> Callable[[], list[Asset]]:
         ]
 
     def finish() -> list[Asset]:
-        return assets + [Asset(index_path(collection), payload.to_json(index))
+        return assets + [Asset(index_path(collection), index)
                          for collection, index in zip(collections, pending(), strict=True)]
 
     return finish
@@ -102,7 +102,7 @@ def _files(ctx: BuildContext, lunr: bytes) -> Callable[[], list[Asset]]:
 def declare(ctx: BuildContext, plan: SitePlan) -> None:
     lunr = lunr_js(ctx.packages())  # read here: a missing or wrong lunr.js fails the build at once
     find_support_vocab(ctx.graph)  # checked here: a term the taxonomy lacks fails the build at once
-    plan.add_job(lambda: _files(ctx, lunr))
+    plan.add_job(lambda: _files(ctx, lunr), starts_process=True)
     plan.add_page(PagePlan(
         FIND_SUPPORT, "Find support", partial(_find_support, ctx),
         "Answer five questions and get the I4MS calls, hubs, projects, offerings and success "

@@ -1,6 +1,7 @@
 // Builds lunr indexes with lunr.js itself: the library the browser queries them with.
 // Run by i4ms.outputs.search.lunr_node: `node lunr_build.js PATH/TO/lunr.js` reads a JSON
-// list of {ref, fields, documents} on stdin and writes the list of serialized indexes.
+// list of {ref, fields, documents, significant} on stdin and writes the serialized indexes,
+// one per line.
 "use strict";
 const lunr = require(process.argv[2]);
 
@@ -14,16 +15,27 @@ function unicodeTrimmer(token) {
 }
 lunr.Pipeline.registerFunction(unicodeTrimmer, "i4msTrimmer");
 
+// Serialized vectors alternate term positions and weights: the weights only rank results,
+// so `significant` digits of each are kept (shorter numbers, a smaller index).
+function shortWeights(index, significant) {
+  if (!significant) return index;
+  index.fieldVectors = index.fieldVectors.map(([ref, vector]) =>
+    [ref, vector.map((x, i) => (i % 2 ? Number(x.toPrecision(significant)) : x))]);
+  return index;
+}
+
+// One index per line, in the order of the jobs (JSON.stringify writes no raw newline): the
+// build writes each into its file as it is, without parsing megabytes to write them again.
 const chunks = [];
 process.stdin.on("data", (chunk) => chunks.push(chunk));
 process.stdin.on("end", () => {
   const jobs = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  const built = jobs.map((job) => lunr(function () {
+  const lines = jobs.map((job) => JSON.stringify(shortWeights(lunr(function () {
     this.pipeline.after(lunr.trimmer, unicodeTrimmer);
     this.pipeline.remove(lunr.trimmer);
     this.ref(job.ref);
     job.fields.forEach((field) => this.field(field));
     job.documents.forEach((doc) => this.add(doc));
-  }).toJSON());
-  process.stdout.write(JSON.stringify(built));
+  }).toJSON(), job.significant)));
+  process.stdout.write(lines.join("\n"));
 });

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from i4ms.outputs.search.documents import CALL_STATUSES, FACETS, META, SearchDoc
-from i4ms.outputs.search.lunr_node import start_indexes
+from i4ms.outputs.search.lunr_node import embed, start_indexes
 
 FORMAT = 1
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -89,22 +89,22 @@ def summaries_payload(docs: list[SearchDoc]) -> dict[str, Any]:
 
 
 def start_index_payloads(node_modules: Path, collections: Sequence[list[SearchDoc]]
-                         ) -> Callable[[], list[dict[str, Any]]]:
+                         ) -> Callable[[], list[str]]:
     """Start the lunr index of each list of records, in one run of lunr.js (the ref of an
-    item is its position); the function returned waits for them."""
+    item is its position); the function returned waits for them, each payload as JSON text."""
     batches = [[{"r": ref(i), "body": f"{d.title} {d.text}"} for i, d in enumerate(docs)]
                for docs in collections]
     pending = start_indexes(node_modules, batches, fields=INDEX_FIELDS, significant=SIGNIFICANT)
 
-    def finish() -> list[dict[str, Any]]:
-        return [{"format": FORMAT, "count": len(docs), "lunr": serialized}
+    def finish() -> list[str]:
+        return [embed({"format": FORMAT, "count": len(docs)}, "lunr", serialized)
                 for docs, serialized in zip(collections, pending(), strict=True)]
 
     return finish
 
 
 def index_payload(node_modules: Path, docs: list[SearchDoc]) -> dict[str, Any]:
-    return start_index_payloads(node_modules, [docs])()[0]
+    return json.loads(start_index_payloads(node_modules, [docs])()[0])
 
 
 def to_json(payload: dict[str, Any]) -> str:

@@ -29,7 +29,7 @@ from i4ms.content.markdown import render_markdown
 from i4ms.graph.call_status import closes_at, opens_at
 from i4ms.graph.event_time import ends_at, starts_at
 from i4ms.outputs.plan import Asset, SitePlan
-from i4ms.outputs.search.lunr_node import start_indexes
+from i4ms.outputs.search.lunr_node import embed, start_indexes
 from i4ms.outputs.search.payload import SIGNIFICANT, ref
 from i4ms.views.context import BuildContext
 from i4ms.views.dates import deadline_text
@@ -184,15 +184,15 @@ def titles_payload(found: list[Entry], shards: list[str]) -> dict[str, Any]:
 
 
 def start_text_payloads(node_modules: Path, shards: list[tuple[int, list[Entry]]]
-                        ) -> Callable[[], list[dict[str, Any]]]:
+                        ) -> Callable[[], list[str]]:
     """Start the full-text index of each shard (position of its first entry, entries), in one
-    run of lunr.js; the function returned waits for them."""
+    run of lunr.js; the function returned waits for them, each payload as JSON text."""
     batches = [[{"r": ref(start + i), "body": " ".join([e.title, *filter(None, e.words)])}
                 for i, e in enumerate(found)] for start, found in shards]
     pending = start_indexes(node_modules, batches, significant=SIGNIFICANT)
 
-    def finish() -> list[dict[str, Any]]:
-        return [{"format": FORMAT, "start": start, "count": len(found), "lunr": serialized}
+    def finish() -> list[str]:
+        return [embed({"format": FORMAT, "start": start, "count": len(found)}, "lunr", serialized)
                 for (start, found), serialized in zip(shards, pending(), strict=True)]
 
     return finish
@@ -222,7 +222,7 @@ def files(ctx: BuildContext, plan: SitePlan) -> Callable[[], list[Asset]]:
     def finish() -> list[Asset]:
         assets = [titles]
         for path, text in zip(paths, pending(), strict=True):
-            assets.append(Asset(path, _dumps(text)))
+            assets.append(Asset(path, text))
         return assets
 
     return finish
@@ -230,4 +230,4 @@ def files(ctx: BuildContext, plan: SitePlan) -> Callable[[], list[Asset]]:
 
 def declare(ctx: BuildContext, plan: SitePlan) -> None:
     """A file job: the entries are read from the plan once every generator has declared."""
-    plan.add_job(lambda: files(ctx, plan))
+    plan.add_job(lambda: files(ctx, plan), starts_process=True)
