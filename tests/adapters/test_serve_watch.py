@@ -3,6 +3,7 @@ build reading every content file starts none (the real server is tested in tests
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,6 +12,7 @@ import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
+from i4ms.adapters.mkdocs import watch
 from i4ms.adapters.mkdocs.watch import watch_natively
 
 
@@ -38,6 +40,8 @@ def watched(tmp_path: Path):
     story = content / "experiments" / "smart-weld.md"
     story.write_text("---\ntitle: Smart welding\n---\n", encoding="utf-8")
     server = watch_natively(_server(content), SimpleNamespace(extra={}))
+    if isinstance(server.observer, PollingObserver):  # the fallback is tested below
+        pytest.skip("this machine's native file watcher would not start (see the warning)")
     server.observer.start()
     time.sleep(0.2)
     yield server, story
@@ -47,7 +51,6 @@ def watched(tmp_path: Path):
 
 def test_an_edit_is_heard_at_once_and_a_read_not_at_all(watched) -> None:
     server, story = watched
-    assert not isinstance(server.observer, PollingObserver)
     for _ in range(3):  # what every build does to every content file
         story.read_bytes()
     assert not _wants_rebuild(server, within=1.0)
@@ -57,6 +60,23 @@ def test_an_edit_is_heard_at_once_and_a_read_not_at_all(watched) -> None:
     assert _wants_rebuild(server, within=5.0)
     story.unlink()
     assert _wants_rebuild(server, within=5.0)
+
+
+def test_a_machine_without_a_native_watcher_falls_back_to_polling_and_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """No inotify instance left (a busy CI machine, some containers): serve still runs."""
+    def no_watcher(paths: dict[str, int]) -> None:
+        raise OSError(24, "inotify instance limit reached")
+
+    monkeypatch.setattr(watch, "_probe", no_watcher)
+    polled = _server(tmp_path)
+    observer = polled.observer
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.i4ms"):
+        server = watch_natively(polled, SimpleNamespace(extra={}))
+    assert server.observer is observer and isinstance(observer, PollingObserver)
+    assert list(server._watched_paths) == [str(tmp_path)]
+    assert "polls for changes: the native file watcher failed" in caplog.text
+    assert "inotify instance limit reached" in caplog.text
 
 
 def test_polling_can_be_kept_for_file_systems_without_events(tmp_path: Path) -> None:
