@@ -41,6 +41,18 @@ def serve(site: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] 
         server.server_close()
 
 
+def start_server(command: list[str], **popen: Any) -> subprocess.Popen:
+    """Start a server (``mkdocs serve``) that :func:`stop` can end as Ctrl-C does, however
+    this process was started. A shell's background job (``cmd &`` without job control)
+    ignores SIGINT and its children inherit that: such a server never heard the signal, was
+    killed after 20 s, and left its folder behind (seen: a test suite started so)."""
+    return subprocess.Popen(command, preexec_fn=_hear_ctrl_c, **popen)  # noqa: PLW1509 - one signal call
+
+
+def _hear_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def stop(process: subprocess.Popen) -> None:
     """End a server started for a page (``mkdocs serve``) as Ctrl-C does, so its shutdown
     runs and cleans up; then for sure."""

@@ -50,12 +50,12 @@ from urllib.parse import urlparse
 import yaml
 
 try:
-    from bench.browser import chromium, stop
+    from bench.browser import chromium, start_server, stop
     from bench.search_bench import items_for
     from bench.synthetic import generate
 except ImportError:  # run as a script, or loaded by path from a test: import the siblings
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from browser import chromium, stop
+    from browser import chromium, start_server, stop
     from search_bench import items_for
     from synthetic import generate
 
@@ -203,7 +203,7 @@ def serve_and_edit(content: Path, workdir: Path, edits: int, label: str,
     base = f"http://127.0.0.1:{port}{urlparse(site_url).path}"  # serve mounts the site there
     url = f"{base}experiments/{path.stem}/"
     started = time.perf_counter()
-    server = subprocess.Popen(
+    server = start_server(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr",
          f"127.0.0.1:{port}"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,

@@ -16,7 +16,7 @@ import yaml
 from helpers.sitebuild import FIXTURE, MKDOCS, env, write_config
 from playwright.sync_api import expect
 
-from bench.browser import stop
+from bench.browser import start_server, stop
 from i4ms.adapters.mkdocs import staging
 from i4ms.outputs.search.site import TITLES_PATH
 
@@ -48,7 +48,7 @@ def test_a_content_edit_shows_on_reload(watched, tmp_path: Path) -> None:
     shutil.copytree(FIXTURE, content)
     config = write_config(tmp_path, content)
     port = _free_port()
-    server = subprocess.Popen(
+    server = start_server(
         [*MKDOCS, "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
     try:
@@ -87,7 +87,7 @@ def _serve_folder(tmp_path: Path, extra: dict | None) -> tuple[Path, Path]:
     temp = tmp_path / "tmp"
     temp.mkdir()
     port = _free_port()
-    server = subprocess.Popen(
+    server = start_server(
         [*MKDOCS, "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**env(), "TMPDIR": str(temp)})
     try:
@@ -99,7 +99,9 @@ def _serve_folder(tmp_path: Path, extra: dict | None) -> tuple[Path, Path]:
         return folder, real
     finally:
         stop(server)
-        assert list(temp.glob("mkdocs_*")) == []  # Ctrl-C leaves nothing behind
+        said = server.stderr.read().decode("utf-8", "replace")[-3000:] if server.stderr else ""
+        # Ctrl-C leaves nothing behind
+        assert list(temp.glob("mkdocs_*")) == [], f"exit {server.returncode}:\n{said}"
 
 
 def _memory_has_room() -> bool:
