@@ -193,3 +193,39 @@ def test_work_no_longer_wanted_is_stopped_at_once() -> None:
     started = time.monotonic()
     Aside("a slow thing", lambda: time.sleep(60)).close()
     assert time.monotonic() - started < 10
+
+
+def test_two_page_workers_take_turns_and_every_page_comes_back() -> None:
+    """Under `mkdocs serve` two workers render the pages, TURN at a time each."""
+    from i4ms.render.parallel import TURN
+
+    def where(n: int):
+        return lambda: RenderedPage(f"<p>page {n}</p>", str(os.getpid()))
+
+    renderer = BackgroundRenderer([(f"p{n}.md", where(n)) for n in range(5 * TURN)], workers=2)
+    try:
+        got = {n: renderer.get(f"p{n}.md") for n in [*range(5 * TURN - 1, TURN, -1), *range(TURN + 1)]}
+    finally:
+        renderer.close()
+    assert {n: page.html for n, page in got.items()} == {n: f"<p>page {n}</p>" for n in range(5 * TURN)}
+    first, second = got[0].head, got[TURN].head
+    assert first != second and os.getpid() not in (int(first), int(second))
+    assert {got[n].head for n in range(TURN)} == {first}  # a turn is one worker's
+    assert got[2 * TURN].head == first and got[3 * TURN].head == second
+
+
+def test_a_page_failing_in_either_worker_fails_the_build() -> None:
+    from i4ms.render.parallel import TURN
+
+    def broken() -> RenderedPage:
+        raise ValueError("no such organisation: acme")
+
+    pages = [(f"p{n}.md", _page(n)) for n in range(3 * TURN)]
+    pages[TURN + 1] = ("bad.md", broken)  # in the second worker's first turn
+    renderer = BackgroundRenderer(pages, workers=2)
+    try:
+        assert renderer.get("p0.md").html == "<p>page 0</p>"
+        with pytest.raises(BackgroundError, match="rendering bad.md failed(.|\n)*acme"):
+            renderer.get(f"p{TURN + 2}.md")
+    finally:
+        renderer.close()

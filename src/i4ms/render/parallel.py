@@ -68,8 +68,38 @@ def _render_pages(pages: Sequence[PageJob], conn, spool: int) -> None:
 
 
 class BackgroundRenderer:
-    """``get(src)`` returns a page's :class:`RenderedPage`, waiting for the worker, which
-    renders the pages in the order given (the engine's build order).
+    """``get(src)`` returns a page's :class:`RenderedPage`, rendered ahead by ``workers``
+    forked page workers that take turns over the pages in the order given (the engine's
+    build order), :data:`TURN` pages at a time.
+
+    One worker keeps ahead of `mkdocs build`, whose theme pass per page is the longer one.
+    Under `mkdocs serve` the theme's output of an unchanged page is reused and the engine
+    asked faster than one worker rendered: at 700 synthetic experiments it sat 0.8 s of a
+    1.5 s rebuild waiting for pages (profiled), while the other core had time to spare.
+    """
+
+    def __init__(self, pages: Sequence[PageJob], workers: int = 1):
+        shares: list[list[PageJob]] = [[] for _ in range(max(1, workers) if _can_fork() else 1)]
+        for n, page in enumerate(pages):
+            shares[n // TURN % len(shares)].append(page)
+        self._workers = [_PageWorker(share) for share in shares if share]
+        self._owner = {src: worker for worker in self._workers for src in worker.sources}
+
+    def get(self, src: str) -> RenderedPage:
+        return self._owner[src].get(src)
+
+    def close(self, wait: float = 5) -> None:
+        for worker in self._workers:
+            worker.close(wait)
+
+
+TURN = 8
+"""Pages a worker renders before the next one's turn: the engine asks in order, so each
+worker stays about as far ahead as the other."""
+
+
+class _PageWorker:
+    """One forked worker rendering its pages in order; ``get(src)`` waits for it.
 
     Pages go into a spool file and only their place in it down the pipe. Sent down the pipe
     itself, a worker could run only a pipe's buffer (two or three pages) ahead of the engine,
@@ -80,6 +110,7 @@ class BackgroundRenderer:
 
     def __init__(self, pages: Sequence[PageJob]):
         self._renders = dict(pages)
+        self.sources = list(self._renders)
         self._done: dict[str, tuple[int, int]] = {}
         self._conn = None
         self._proc = None

@@ -49,9 +49,12 @@ class MkDocsBuild:
     done: bool = field(default=False)
 
     def render_ahead(self) -> None:
-        """Start the page worker while MkDocs still gathers files and the nav: our pages in
-        the plan's order, which is MkDocs' build order (``on_files`` appends them in it)."""
-        self.renderer = BackgroundRenderer([(src, _bound(self.pages, src)) for src in self.plan.pages])
+        """Start the page workers while MkDocs still gathers files and the nav: our pages in
+        the plan's order, which is MkDocs' build order (``on_files`` appends them in it).
+        Two under `mkdocs serve`, which reuses the theme's output and asks faster than one
+        renders; one for `mkdocs build`, whose theme pass keeps the other core busy."""
+        self.renderer = BackgroundRenderer([(src, _bound(self.pages, src)) for src in self.plan.pages],
+                                           workers=2 if serving() else 1)
 
     def page(self, src: str) -> RenderedPage:
         if self.renderer is None:
