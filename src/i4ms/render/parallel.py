@@ -74,8 +74,9 @@ class BackgroundRenderer:
 
     One worker keeps ahead of `mkdocs build`, whose theme pass per page is the longer one.
     Under `mkdocs serve` the theme's output of an unchanged page is reused and the engine
-    asked faster than one worker rendered: at 700 synthetic experiments it sat 0.8 s of a
-    1.5 s rebuild waiting for pages (profiled), while the other core had time to spare.
+    asked faster than one worker rendered: at 700 synthetic experiments it waited 0.9-1.3 s
+    of a rebuild for pages (profiled; 0.02-0.3 s with two), while the other core had time
+    to spare.
     """
 
     def __init__(self, pages: Sequence[PageJob], workers: int = 1):

@@ -25,7 +25,6 @@ from i4ms.adapters.mkdocs.build import MkDocsBuild, start, stop_all
 from i4ms.adapters.mkdocs.planned_page import PlannedPage
 from i4ms.adapters.mkdocs.theme_shell import ThemeShells
 from i4ms.outputs.footer import footer
-from i4ms.outputs.pages.countries import prepare_map
 from i4ms.render.parallel import BackgroundError
 
 _KEY = "i4ms_build"
@@ -164,8 +163,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         gc.unfreeze()
     if build.staging is not None:  # everything is written: the new site replaces the old
         build.staging.swap_in()
-    if staging.serving():  # the next rebuild's page worker inherits the map's shapes
-        prepare_map(build.ctx)
 
 
 def on_shutdown() -> None:

@@ -21,7 +21,6 @@ from i4ms.outputs.pictures.europe_map import (
     CountryCounts,
     europe_map_svg,
     europe_map_table,
-    prepare_shapes,
 )
 from i4ms.outputs.plan import PagePlan, SitePlan, View, view
 from i4ms.views.context import BuildContext
@@ -100,11 +99,6 @@ def country_counts(ctx: BuildContext) -> dict[str, CountryCounts]:
 
 def _atlas(ctx: BuildContext) -> Path:
     return map_atlas(ctx.packages())
-
-
-def prepare_map(ctx: BuildContext) -> None:
-    """The map's shapes made in this process, for the page workers it forks later."""
-    prepare_shapes(_atlas(ctx))
 
 
 def map_atlas(node_modules: Path) -> Path:

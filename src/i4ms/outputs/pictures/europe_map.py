@@ -321,14 +321,11 @@ _PROJECTED: dict[Path, tuple[_Shape, ...]] = {}
 """The shapes of each atlas file, projected once per process (or handed in)."""
 
 
-def prepare_shapes(atlas: Path, shapes: tuple[_Shape, ...] | None = None) -> None:
-    """The country shapes for the page workers this process forks later: ``shapes`` as
-    :func:`project_shapes` made them elsewhere, or projected now. A process that forks page
-    workers build after build (`mkdocs serve`) then projects them once, not in every worker."""
-    if shapes is None:
-        _shapes(atlas)
-    else:
-        _PROJECTED[atlas] = shapes
+def prepare_shapes(atlas: Path, shapes: tuple[_Shape, ...]) -> None:
+    """The country shapes, as :func:`project_shapes` made them elsewhere, for the page
+    workers this process forks later. A process that forks page workers build after build
+    (`mkdocs serve`) then projects them once, not in every worker."""
+    _PROJECTED[atlas] = shapes
 
 
 def shapes_ready(atlas: Path) -> bool:
